@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { TopBar } from '@/components/layout/top-bar';
+import { Providers } from './providers';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: `${t('name')} · ${t('tagline')}`, description: t('description') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <Providers>
+            <a href="#main" className="skip-link">
+              Skip to content
+            </a>
+            <TopBar />
+            <main id="main">{children}</main>
+          </Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,25 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ActivityTable } from '@/components/overview/activity-table';
+import { OverviewCards } from '@/components/overview/overview-cards';
+import { PlatformChips } from '@/components/overview/platform-chips';
+import { getOverview } from '@/lib/services/get-overview';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const [t, format] = await Promise.all([getTranslations('overview'), getFormatter()]);
+  const overview = await getOverview({ now: new Date() });
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="subtle">
+        {overview.scopeName ? t('scope', { name: overview.scopeName }) : t('empty')} ·{' '}
+        {t('asOf', { time: format.dateTime(new Date(overview.asOf), { dateStyle: 'medium', timeStyle: 'short' }) })}
+      </p>
+      <OverviewCards overview={overview} />
+      <PlatformChips items={overview.counts.accountsByPlatform} />
+      <ActivityTable title={t('staleTitle')} emptyText={t('staleEmpty')} items={overview.stale} tone="bad" />
+      <ActivityTable title={t('nearingTitle')} emptyText={t('nearingEmpty')} items={overview.nearing} tone="warn" />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { ActivityItem } from '@/lib/services/get-overview';
+
+type Props = { title: string; emptyText: string; items: ActivityItem[]; tone: 'bad' | 'warn' };
+
+export function ActivityTable({ title, emptyText, items, tone }: Props) {
+  const t = useTranslations();
+  const format = useFormatter();
+  return (
+    <section className="panel" aria-label={title}>
+      <h2>{title}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{emptyText}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('overview.account')}</th>
+              <th scope="col">{t('overview.platform')}</th>
+              <th scope="col">{t('overview.agency')}</th>
+              <th scope="col">{t('overview.lastPost')}</th>
+              <th scope="col" className="num">{t('overview.daysSince')}</th>
+              <th scope="col" className="num">{t('overview.coverage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.accountId}>
+                <td>{i.displayName}</td>
+                <td>{t(`platforms.${i.platformCode}`)}</td>
+                <td>{i.agencyName}</td>
+                <td>{i.lastPostAt ? format.dateTime(new Date(i.lastPostAt), { dateStyle: 'medium', timeStyle: 'short' }) : t('overview.noPosts')}</td>
+                <td className="num">
+                  <span className={`badge ${tone}`}>{i.daysSinceLastPost ?? '—'}</span>
+                </td>
+                <td className="num">
+                  <span className={`badge ${i.isCoverageComplete ? 'ok' : 'warn'}`}>{i.coveredDays14}/14</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { getDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/types';
+import { countOverview, findRootAgencyName, listAccountActivity, type AccountActivityRow } from '@/lib/data/overview';
+import { shanghaiDay } from '@/lib/time';
+
+const DAY_MS = 86_400_000;
+export const STALE_AFTER_DAYS = 14;
+export const NEARING_FROM_DAYS = 10;
+
+export type ActivityItem = AccountActivityRow & { daysSinceLastPost: number | null; isCoverageComplete: boolean };
+
+export type OverviewDto = {
+  asOf: string;
+  scopeName: string | null;
+  counts: Awaited<ReturnType<typeof countOverview>>;
+  coverage14: number | null;
+  stale: ActivityItem[];
+  nearing: ActivityItem[];
+};
+
+/** Province-wide activity overview at `now`; staleness is only claimed for fully crawled accounts. */
+export async function getOverview({ now, db = getDb() }: { now: Date; db?: Db }): Promise<OverviewDto> {
+  const coverageFromDay = shanghaiDay(new Date(now.getTime() - (STALE_AFTER_DAYS - 1) * DAY_MS));
+  const [counts, activity, scopeName] = await Promise.all([
+    countOverview(db, new Date(now.getTime() - 60 * DAY_MS)),
+    listAccountActivity(db, coverageFromDay),
+    findRootAgencyName(db),
+  ]);
+  const items = activity.map((row) => ({
+    ...row,
+    daysSinceLastPost: row.lastPostAt ? Math.floor((now.getTime() - Date.parse(row.lastPostAt)) / DAY_MS) : null,
+    isCoverageComplete: row.coveredDays14 >= STALE_AFTER_DAYS,
+  }));
+  const byAge = (a: ActivityItem, b: ActivityItem) => (b.daysSinceLastPost ?? 1e9) - (a.daysSinceLastPost ?? 1e9);
+  const totalCovered = activity.reduce((n, r) => n + Math.min(r.coveredDays14, STALE_AFTER_DAYS), 0);
+  return {
+    asOf: now.toISOString(),
+    scopeName,
+    counts,
+    coverage14: activity.length ? totalCovered / (activity.length * STALE_AFTER_DAYS) : null,
+    stale: items.filter((i) => (i.daysSinceLastPost ?? Infinity) >= STALE_AFTER_DAYS).sort(byAge),
+    nearing: items
+      .filter((i) => i.daysSinceLastPost !== null && i.daysSinceLastPost >= NEARING_FROM_DAYS && i.daysSinceLastPost < STALE_AFTER_DAYS)
+      .sort(byAge),
+  };
+}
