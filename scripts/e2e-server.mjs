@@ -1,0 +1,38 @@
+// Starts the app for Playwright: fresh local database, migrations, demo seed, `next build`, `next start`.
+import { spawn, spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+const port = process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : '3100';
+const admin = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const adminUrl = new URL(admin);
+if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(adminUrl.hostname)) {
+  console.error(`Refusing to run e2e against non-local database host ${adminUrl.hostname}`);
+  process.exit(1);
+}
+const dbName = process.env.E2E_DATABASE_NAME ?? 'xunjian_e2e';
+const dbUrl = new URL(admin);
+dbUrl.pathname = `/${dbName}`;
+const env = { ...process.env, DATABASE_URL: dbUrl.toString(), NEXT_TELEMETRY_DISABLED: '1' };
+
+const client = new pg.Client({ connectionString: admin });
+await client.connect();
+await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+await client.query(`CREATE DATABASE "${dbName}"`);
+await client.end();
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`e2e-server: ${cmd} ${args.join(' ')} failed with ${result.status}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy']);
+run('npx', ['tsx', 'prisma/seed.ts']);
+if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));

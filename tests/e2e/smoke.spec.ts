@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot } from './helpers/screenshot';
+
+test('[PUBLIC] home page opens in Chinese with the seeded province', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '监管总览' })).toBeVisible();
+  await expect(page.getByText('范围：江川省')).toBeVisible();
+  const accounts = page.locator('.card', { hasText: '在管账号' }).locator('.value');
+  await expect(accounts).not.toHaveText('0');
+  await saveScreenshot(page, 'home-zh');
+});
+
+test('[PUBLIC] the language switch turns the page into English and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Supervision overview' })).toBeVisible();
+  await saveScreenshot(page, 'home-en');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '监管总览' })).toBeVisible();
+});
+
+test('[PUBLIC] health endpoint reports the database', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.database.ok).toBe(true);
+  expect(body.database.migrations).toBeGreaterThan(0);
+});
