@@ -2,10 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const reportDir = process.env.CI_REPORT_DIR;
+const projectArg = process.argv.indexOf('--project');
+const runName = projectArg > 0 ? process.argv[projectArg + 1] : 'all';
+// CI sums these JSON reports into its final "N passed, N failed" line (scripts/ci-summary.mjs).
 
 export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
+    reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/vitest-${runName}.json` }]] : ['default'],
     projects: [
       {
         extends: true,

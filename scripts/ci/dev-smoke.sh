@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The newcomer path: no DATABASE_URL, `npm run dev` must start PGlite, migrate, seed and answer /api/health.
+set -uo pipefail
+dir=$(mktemp -d)
+port=${SMOKE_PORT:-3210}
+log="$dir/dev.log"
+env -u DATABASE_URL PGLITE_DIR="$dir/pglite" PGLITE_PORT=5499 PORT=$port npm run dev >"$log" 2>&1 &
+pid=$!
+status=1
+for _ in $(seq 1 240); do
+  body=$(curl -fsS "http://127.0.0.1:$port/api/health" 2>/dev/null) && {
+    echo "$body"
+    echo "$body" | grep -q '"ok":true' && curl -fsS "http://127.0.0.1:$port/" | grep -q '江川' && status=0
+    break
+  }
+  kill -0 $pid 2>/dev/null || break
+  sleep 2
+done
+kill -INT $pid 2>/dev/null; sleep 3; pkill -P $pid 2>/dev/null; kill -9 $pid 2>/dev/null
+[ $status -eq 0 ] && echo "dev smoke: OK" || { echo "dev smoke: FAILED"; tail -50 "$log"; }
+rm -rf "$dir"
+exit $status
