@@ -1,7 +1,9 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { getAuth } from '@/lib/auth/auth';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/config';
 
 const localeSchema = z.enum(LOCALES);
@@ -12,4 +14,10 @@ export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> 
   if (!parsed.success) return { ok: false };
   (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   return { ok: true };
+}
+
+/** Ends the session; signing out needs no role. */
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect('/login');
 }

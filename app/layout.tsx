@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TopBar } from '@/components/layout/top-bar';
+import { getCurrentAccess } from '@/lib/auth/session';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, access] = await Promise.all([getLocale(), getCurrentAccess()]);
   return (
     <html lang={locale}>
       <body>
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="#main" className="skip-link">
               Skip to content
             </a>
-            <TopBar />
+            <TopBar access={access} />
             <main id="main">{children}</main>
           </Providers>
         </NextIntlClientProvider>

@@ -2,18 +2,21 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActivityTable } from '@/components/overview/activity-table';
 import { OverviewCards } from '@/components/overview/overview-cards';
 import { PlatformChips } from '@/components/overview/platform-chips';
+import { READ_ROLES, scopeRoots } from '@/lib/access';
+import { requirePageAccess } from '@/lib/auth/session';
 import { getOverview } from '@/lib/services/get-overview';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  const access = await requirePageAccess(READ_ROLES);
   const [t, format] = await Promise.all([getTranslations('overview'), getFormatter()]);
-  const overview = await getOverview({ now: new Date() });
+  const overview = await getOverview({ now: new Date(), scopeRoots: scopeRoots(access, READ_ROLES) });
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="subtle">
-        {overview.scopeName ? t('scope', { name: overview.scopeName }) : t('empty')} ·{' '}
+        {overview.scopeNames.length ? t('scope', { name: overview.scopeNames.join('、') }) : t('empty')} ·{' '}
         {t('asOf', { time: format.dateTime(new Date(overview.asOf), { dateStyle: 'medium', timeStyle: 'short' }) })}
       </p>
       <OverviewCards overview={overview} />

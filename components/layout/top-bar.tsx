@@ -1,20 +1,36 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/actions';
+import type { Access } from '@/lib/access';
 import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/config';
 import { LocaleSwitcher } from './locale-switcher';
+import { NavLinks } from './nav-links';
 
-export async function TopBar() {
+export async function TopBar({ access }: { access: Access | null }) {
   const t = await getTranslations();
   const locale = await getLocale();
+  const roles = new Set(access?.grants.map((g) => g.role) ?? []);
+  const links = access
+    ? [
+        { href: '/', label: t('nav.overview') },
+        ...(roles.has('ADMIN') ? [{ href: '/admin', label: t('nav.admin') }] : []),
+      ]
+    : [];
   return (
     <header className="topbar">
       <Link href="/" className="brand">
         {t('app.name')} <small>{t('app.tagline')}</small>
       </Link>
-      <nav aria-label={t('app.name')}>
-        <Link href="/">{t('nav.overview')}</Link>
-      </nav>
+      <NavLinks links={links} label={t('app.name')} />
       <LocaleSwitcher current={isLocale(locale) ? locale : DEFAULT_LOCALE} label={t('nav.language')} />
+      {access && (
+        <form action={signOutAction} className="user">
+          <span title={access.email}>{t('nav.signedInAs', { name: access.name })}</span>
+          <button type="submit" className="link-button">
+            {t('nav.signOut')}
+          </button>
+        </form>
+      )}
     </header>
   );
 }

@@ -17,13 +17,18 @@ export type OverviewCounts = {
   accountsByPlatform: Array<{ platformCode: string; count: number }>;
 };
 
-export async function countOverview(db: Db, since60: Date): Promise<OverviewCounts> {
+/** Prisma filter for agencies inside any of the given subtrees. */
+export const agencyInSubtrees = (roots: string[]) => ({ OR: [{ id: { in: roots } }, { ancestorIds: { hasSome: roots } }] });
+
+export async function countOverview(db: Db, roots: string[], since60: Date): Promise<OverviewCounts> {
+  const inScope = { agency: agencyInSubtrees(roots) };
+  const openInScope = { lifecycle: { not: 'CLOSED' as const }, ...inScope };
   const [agencies, accounts, posts60, comments60, byPlatform] = await Promise.all([
-    db.agency.count({ where: { isActive: true } }),
-    db.account.count({ where: { lifecycle: { not: 'CLOSED' } } }),
-    db.post.count({ where: { publishedAt: { gte: since60 } } }),
-    db.comment.count({ where: { publishedAt: { gte: since60 } } }),
-    db.account.groupBy({ by: ['platformCode'], where: { lifecycle: { not: 'CLOSED' } }, _count: { _all: true } }),
+    db.agency.count({ where: { isActive: true, ...agencyInSubtrees(roots) } }),
+    db.account.count({ where: openInScope }),
+    db.post.count({ where: { publishedAt: { gte: since60 }, account: inScope } }),
+    db.comment.count({ where: { publishedAt: { gte: since60 }, account: inScope } }),
+    db.account.groupBy({ by: ['platformCode'], where: openInScope, _count: { _all: true } }),
   ]);
   return {
     agencies,
@@ -46,7 +51,7 @@ type ActivityRaw = {
 };
 
 /** Last original-or-repost item per open, post-publishing account, with days crawled since `coverageFromDay`. */
-export async function listAccountActivity(db: Db, coverageFromDay: string): Promise<AccountActivityRow[]> {
+export async function listAccountActivity(db: Db, roots: string[], coverageFromDay: string): Promise<AccountActivityRow[]> {
   const rows = await db.$queryRaw<ActivityRaw[]>`
     SELECT a.id AS account_id, a.display_name, a.platform_code, ag.name AS agency_name,
            (SELECT max(p.published_at) FROM post p
@@ -56,7 +61,8 @@ export async function listAccountActivity(db: Db, coverageFromDay: string): Prom
     FROM account a
     JOIN agency ag ON ag.id = a.agency_id
     JOIN platform pl ON pl.code = a.platform_code
-    WHERE a.lifecycle <> 'CLOSED' AND pl.kind <> 'APP_STORE'`;
+    WHERE a.lifecycle <> 'CLOSED' AND pl.kind <> 'APP_STORE'
+      AND (ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])`;
   return rows.map((r) => ({
     accountId: r.account_id,
     displayName: r.display_name,
@@ -67,7 +73,7 @@ export async function listAccountActivity(db: Db, coverageFromDay: string): Prom
   }));
 }
 
-export async function findRootAgencyName(db: Db): Promise<string | null> {
-  const root = await db.agency.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { name: true } });
-  return root?.name ?? null;
+export async function listAgencyNames(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await db.agency.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' }, select: { name: true } });
+  return rows.map((r) => r.name);
 }

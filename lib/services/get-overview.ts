@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
-import { countOverview, findRootAgencyName, listAccountActivity, type AccountActivityRow } from '@/lib/data/overview';
+import { countOverview, listAccountActivity, listAgencyNames, type AccountActivityRow } from '@/lib/data/overview';
 import { shanghaiDay } from '@/lib/time';
 
 const DAY_MS = 86_400_000;
@@ -11,20 +11,20 @@ export type ActivityItem = AccountActivityRow & { daysSinceLastPost: number | nu
 
 export type OverviewDto = {
   asOf: string;
-  scopeName: string | null;
+  scopeNames: string[];
   counts: Awaited<ReturnType<typeof countOverview>>;
   coverage14: number | null;
   stale: ActivityItem[];
   nearing: ActivityItem[];
 };
 
-/** Province-wide activity overview at `now`; staleness is only claimed for fully crawled accounts. */
-export async function getOverview({ now, db = getDb() }: { now: Date; db?: Db }): Promise<OverviewDto> {
+/** Activity overview of the given agency subtrees at `now`; coverage shows whether staleness is backed by crawls. */
+export async function getOverview({ now, scopeRoots, db = getDb() }: { now: Date; scopeRoots: string[]; db?: Db }): Promise<OverviewDto> {
   const coverageFromDay = shanghaiDay(new Date(now.getTime() - (STALE_AFTER_DAYS - 1) * DAY_MS));
-  const [counts, activity, scopeName] = await Promise.all([
-    countOverview(db, new Date(now.getTime() - 60 * DAY_MS)),
-    listAccountActivity(db, coverageFromDay),
-    findRootAgencyName(db),
+  const [counts, activity, scopeNames] = await Promise.all([
+    countOverview(db, scopeRoots, new Date(now.getTime() - 60 * DAY_MS)),
+    listAccountActivity(db, scopeRoots, coverageFromDay),
+    listAgencyNames(db, scopeRoots),
   ]);
   const items = activity.map((row) => ({
     ...row,
@@ -35,7 +35,7 @@ export async function getOverview({ now, db = getDb() }: { now: Date; db?: Db })
   const totalCovered = activity.reduce((n, r) => n + Math.min(r.coveredDays14, STALE_AFTER_DAYS), 0);
   return {
     asOf: now.toISOString(),
-    scopeName,
+    scopeNames,
     counts,
     coverage14: activity.length ? totalCovered / (activity.length * STALE_AFTER_DAYS) : null,
     stale: items.filter((i) => (i.daysSinceLastPost ?? Infinity) >= STALE_AFTER_DAYS).sort(byAge),

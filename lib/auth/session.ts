@@ -1,0 +1,31 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/schemas/enums';
+import { getUserAccess } from '@/lib/services/get-user-access';
+import { hasRole, type Access } from '@/lib/access';
+import { getAuth } from './auth';
+
+/** The current user's access, or null when signed out. */
+export async function getCurrentAccess(): Promise<Access | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return getUserAccess({ userId: session.user.id });
+}
+
+/** For pages: redirects to sign-in when signed out, to /forbidden when no role matches. */
+export async function requirePageAccess(roles: readonly Role[]): Promise<Access> {
+  const access = await getCurrentAccess();
+  if (!access) redirect('/login');
+  if (!hasRole(access, roles)) redirect('/forbidden');
+  return access;
+}
+
+/** For actions and route handlers: throws AppError UNAUTHORIZED/FORBIDDEN. */
+export async function requireAccess(roles: readonly Role[]): Promise<Access> {
+  const access = await getCurrentAccess();
+  if (!access) throw new AppError('UNAUTHORIZED', 'Sign in first');
+  if (!hasRole(access, roles)) throw new AppError('FORBIDDEN', 'Your role does not allow this');
+  return access;
+}
