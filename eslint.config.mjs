@@ -37,8 +37,8 @@ export default [
   {
     files: ['components/**/*.ts', 'components/**/*.tsx'],
     rules: restrict([
-      { group: ['@/lib/db/*', '@/lib/data/*', '@/lib/auth/*', '@/crawlers/*'], message: 'components never touch the server layers.' },
-      { group: ['@/lib/services/*'], allowTypeImports: true, message: 'components may only import service types.' },
+      { group: ['@/lib/db/*', '@/lib/auth/*', '@/crawlers/*'], message: 'components never touch the server layers.' },
+      { group: ['@/lib/services/*', '@/lib/data/*'], allowTypeImports: true, message: 'components may only import DTO types from services and data.' },
     ]),
   },
   {

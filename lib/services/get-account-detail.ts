@@ -1,0 +1,42 @@
+import { canAccessAgency, READ_ROLES, type Access } from '@/lib/access';
+import { getDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/types';
+import { listRecentCrawlRuns } from '@/lib/data/crawl-runs';
+import { findAccountHeader, listCoverageCells, listPostsPage, listSnapshots } from '@/lib/data/account-detail';
+import { notFound } from '@/lib/errors';
+import { shanghaiDaysBetween } from '@/lib/time';
+
+const DAY_MS = 86_400_000;
+export const POSTS_PAGE_SIZE = 20;
+export const COVERAGE_DAYS = 60;
+
+/** Everything the account page shows; accounts outside the user's scope are reported as not found. */
+export async function getAccountDetail({ access, accountId, page, now, db = getDb() }: { access: Access; accountId: string; page: number; now: Date; db?: Db }) {
+  const header = await findAccountHeader(db, accountId);
+  if (!header || !canAccessAgency(access, READ_ROLES, header.agency)) throw notFound('account');
+  const days = shanghaiDaysBetween(new Date(now.getTime() - (COVERAGE_DAYS - 1) * DAY_MS), now);
+  const [snapshots, posts, coverage, crawlRuns] = await Promise.all([
+    listSnapshots(db, accountId, 50),
+    listPostsPage(db, accountId, page, POSTS_PAGE_SIZE),
+    listCoverageCells(db, accountId, days),
+    listRecentCrawlRuns(db, accountId, 10),
+  ]);
+  return { header, profileChanges: profileChanges(snapshots), latestSnapshot: snapshots[0] ?? null, posts, coverage, crawlRuns };
+}
+
+type SnapshotLike = Awaited<ReturnType<typeof listSnapshots>>[number];
+
+/** Snapshots at which name, avatar or verification differed from the previous one (oldest first in comparison). */
+export function profileChanges(newestFirst: SnapshotLike[]): Array<{ at: string; field: 'displayName' | 'avatarHash' | 'isVerified'; from: string; to: string }> {
+  const changes: Array<{ at: string; field: 'displayName' | 'avatarHash' | 'isVerified'; from: string; to: string }> = [];
+  const fields = ['displayName', 'avatarHash', 'isVerified'] as const;
+  for (let i = newestFirst.length - 2; i >= 0; i -= 1) {
+    const prev = newestFirst[i + 1];
+    const cur = newestFirst[i];
+    if (!prev || !cur) continue;
+    for (const field of fields) {
+      if (prev[field] !== cur[field]) changes.push({ at: cur.takenAt, field, from: String(prev[field] ?? '—'), to: String(cur[field] ?? '—') });
+    }
+  }
+  return changes.reverse();
+}
