@@ -13,6 +13,7 @@ export async function TopBar({ access }: { access: Access | null }) {
   const links = access
     ? [
         { href: '/', label: t('nav.overview') },
+        { href: '/agencies', label: t('nav.agencies') },
         ...(roles.has('ADMIN') ? [{ href: '/admin', label: t('nav.admin') }] : []),
       ]
     : [];
