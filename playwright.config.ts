@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+import { E2E_BASE_URL as baseURL, E2E_PORT as PORT } from './tests/e2e/helpers/base-url';
 
 // Debian's Chromium: browser downloads (`npx playwright install`) are impossible on these machines.
 export default defineConfig({

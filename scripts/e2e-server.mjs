@@ -1,5 +1,6 @@
 // Starts the app for Playwright: fresh local database, migrations, demo seed, `next build`, `next start`.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 const port = process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : '3100';
@@ -12,7 +13,14 @@ if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(adminUrl.hostname)) {
 const dbName = process.env.E2E_DATABASE_NAME ?? 'xunjian_e2e';
 const dbUrl = new URL(admin);
 dbUrl.pathname = `/${dbName}`;
-const env = { ...process.env, DATABASE_URL: dbUrl.toString(), NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  DATABASE_URL: dbUrl.toString(),
+  NEXT_TELEMETRY_DISABLED: '1',
+  XUNJIAN_DEMO: '1',
+  BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
+  BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+};
 
 const client = new pg.Client({ connectionString: admin });
 await client.connect();

@@ -1,17 +1,26 @@
 import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers/auth';
 import { saveScreenshot } from './helpers/screenshot';
 
-test('[PUBLIC] home page opens in Chinese with the seeded province', async ({ page }) => {
+test('[PUBLIC] signed-out visitors land on the Chinese sign-in page', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '登录巡检' })).toBeVisible();
+  await saveScreenshot(page, 'login-zh');
+});
+
+test('[SUPERVISOR] home page opens in Chinese with the seeded province', async ({ page }) => {
+  await signInAs(page, 'supervisor');
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: '监管总览' })).toBeVisible();
   await expect(page.getByText('范围：江川省')).toBeVisible();
-  const accounts = page.locator('.card', { hasText: '在管账号' }).locator('.value');
-  await expect(accounts).not.toHaveText('0');
+  await expect(page.locator('.card', { hasText: '在管账号' }).locator('.value')).not.toHaveText('0');
   await saveScreenshot(page, 'home-zh');
 });
 
-test('[PUBLIC] the language switch turns the page into English and back', async ({ page }) => {
+test('[SUPERVISOR] the language switch turns the page into English and back', async ({ page }) => {
+  await signInAs(page, 'supervisor');
   await page.goto('/');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Supervision overview' })).toBeVisible();
