@@ -15,6 +15,7 @@ export async function TopBar({ access }: { access: Access | null }) {
         { href: '/', label: t('nav.overview') },
         { href: '/agencies', label: t('nav.agencies') },
         { href: '/findings', label: t('nav.findings') },
+        { href: '/rectifications', label: t('nav.rectifications') },
         { href: '/inspections', label: t('nav.inspections') },
         ...(roles.has('ADMIN') ? [{ href: '/admin', label: t('nav.admin') }] : []),
       ]
