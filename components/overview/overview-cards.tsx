@@ -6,6 +6,13 @@ export function OverviewCards({ overview }: { overview: OverviewDto }) {
   const format = useFormatter();
   const { counts } = overview;
   const cards = [
+    {
+      label: t('passRate'),
+      value: overview.latest.scored ? format.number(overview.latest.passed / overview.latest.scored, { style: 'percent', maximumFractionDigits: 1 }) : '—',
+      tone: overview.latest.scored && overview.latest.passed / overview.latest.scored < 0.9 ? 'warn' : '',
+    },
+    { label: t('vetoed'), value: format.number(overview.latest.vetoed.length), tone: overview.latest.vetoed.length ? 'bad' : '' },
+    { label: t('atRisk'), value: format.number(overview.latest.atRisk.length), tone: overview.latest.atRisk.length ? 'warn' : '' },
     { label: t('agencies'), value: format.number(counts.agencies), tone: '' },
     { label: t('accounts'), value: format.number(counts.accounts), tone: '' },
     { label: t('posts60'), value: format.number(counts.posts60), tone: '' },

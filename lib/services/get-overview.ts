@@ -1,6 +1,8 @@
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
 import { countOverview, listAccountActivity, listAgencyNames, type AccountActivityRow } from '@/lib/data/overview';
+import { listLatestResults, listQuarterResults, type LatestResultRow } from '@/lib/data/score-trends';
+import { toQuarterTrend, type QuarterPoint } from '@/lib/query/mappers';
 import { shanghaiDay } from '@/lib/time';
 
 const DAY_MS = 86_400_000;
@@ -16,15 +18,21 @@ export type OverviewDto = {
   coverage14: number | null;
   stale: ActivityItem[];
   nearing: ActivityItem[];
+  latest: { scored: number; passed: number; vetoed: LatestResultRow[]; atRisk: LatestResultRow[] };
+  trend: QuarterPoint[];
 };
+
+const TREND_DAYS = 2 * 365;
 
 /** Activity overview of the given agency subtrees at `now`; coverage shows whether staleness is backed by crawls. */
 export async function getOverview({ now, scopeRoots, db = getDb() }: { now: Date; scopeRoots: string[]; db?: Db }): Promise<OverviewDto> {
   const coverageFromDay = shanghaiDay(new Date(now.getTime() - (STALE_AFTER_DAYS - 1) * DAY_MS));
-  const [counts, activity, scopeNames] = await Promise.all([
+  const [counts, activity, scopeNames, latest, quarterRows] = await Promise.all([
     countOverview(db, scopeRoots, new Date(now.getTime() - 60 * DAY_MS)),
     listAccountActivity(db, scopeRoots, coverageFromDay),
     listAgencyNames(db, scopeRoots),
+    listLatestResults(db, scopeRoots),
+    listQuarterResults(db, scopeRoots, new Date(now.getTime() - TREND_DAYS * DAY_MS)),
   ]);
   const items = activity.map((row) => ({
     ...row,
@@ -37,6 +45,13 @@ export async function getOverview({ now, scopeRoots, db = getDb() }: { now: Date
     asOf: now.toISOString(),
     scopeNames,
     counts,
+    latest: {
+      scored: latest.filter((r) => r.result !== 'INSUFFICIENT_DATA').length,
+      passed: latest.filter((r) => r.result === 'PASS').length,
+      vetoed: latest.filter((r) => r.result === 'FAIL_VETO'),
+      atRisk: latest.filter((r) => r.result === 'AT_RISK'),
+    },
+    trend: toQuarterTrend(quarterRows),
     coverage14: activity.length ? totalCovered / (activity.length * STALE_AFTER_DAYS) : null,
     stale: items.filter((i) => (i.daysSinceLastPost ?? Infinity) >= STALE_AFTER_DAYS).sort(byAge),
     nearing: items
