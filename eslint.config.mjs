@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 // Dependency direction of style.md §3.1, enforced per folder.
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -54,3 +54,5 @@ export default [
     rules: restrict([{ group: ['@/lib/db/*'], message: 'Client-safe modules must not import the generated Prisma client.' }]),
   },
 ];
+
+export default config;
