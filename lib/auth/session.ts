@@ -9,7 +9,9 @@ import { getAuth } from './auth';
 
 /** The current user's access, or null when signed out. */
 export async function getCurrentAccess(): Promise<Access | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // headers() first: it marks the render dynamic before anything touches the database.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return getUserAccess({ userId: session.user.id });
 }
