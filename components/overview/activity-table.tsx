@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ActivityItem } from '@/lib/services/get-overview';
 
@@ -26,7 +27,7 @@ export function ActivityTable({ title, emptyText, items, tone }: Props) {
           <tbody>
             {items.map((i) => (
               <tr key={i.accountId}>
-                <td>{i.displayName}</td>
+                <td><Link href={`/accounts/${i.accountId}`}>{i.displayName}</Link></td>
                 <td>{t(`platforms.${i.platformCode}`)}</td>
                 <td>{i.agencyName}</td>
                 <td>{i.lastPostAt ? format.dateTime(new Date(i.lastPostAt), { dateStyle: 'medium', timeStyle: 'short' }) : t('overview.noPosts')}</td>
