@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { createBrowserFetcher } from './browser';
+import { createHttpClient, type HttpClientOptions } from './http';
+import { parseAllowHosts } from './net/address-guard';
+import type { HostPolicy } from './net/politeness';
+import { loadOrigins } from './origins';
+import type { CrawlContext } from './types';
+
+// Politeness per real upstream host; weibo-crawler waits 8–15 s between calls (platform-formats §1.7).
+const HOST_POLICIES: Record<string, Partial<HostPolicy>> = {
+  'm.weibo.cn': { maxConcurrency: 1, minDelayMs: 4000, jitter: 1 },
+  'weibo.com': { maxConcurrency: 1, minDelayMs: 4000, jitter: 1 },
+  'mp.weixin.qq.com': { maxConcurrency: 1, minDelayMs: 2000, jitter: 0.5 },
+  'weixin.sogou.com': { maxConcurrency: 1, minDelayMs: 10_000, jitter: 0.5 },
+};
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+const crawlerEnvSchema = z.object({
+  CRAWLER_ALLOW_HOSTS: z.string().optional(),
+  CRAWLER_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(20_000)),
+  CRAWLER_MIN_DELAY_MS: z.preprocess(blankAsUnset, z.coerce.number().int().nonnegative().optional()),
+  CHROMIUM_PATH: z.string().optional(),
+});
+
+export type CrawlEnv = z.infer<typeof crawlerEnvSchema>;
+
+export function parseCrawlEnv(env: Record<string, string | undefined> = process.env): CrawlEnv {
+  const parsed = crawlerEnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid crawler environment: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Builds the shared crawl context for a worker process; one HttpClient keeps breakers and politeness across accounts. */
+export function createCrawlContext(args: {
+  now: Date;
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  withBrowser?: boolean;
+  http?: Partial<HttpClientOptions>;
+}): CrawlContext {
+  const env = args.env ?? process.env;
+  const config = parseCrawlEnv(env);
+  const minDelay = config.CRAWLER_MIN_DELAY_MS;
+  const http = createHttpClient({
+    allowHosts: parseAllowHosts(config.CRAWLER_ALLOW_HOSTS),
+    timeoutMs: config.CRAWLER_TIMEOUT_MS,
+    hostPolicy: (host) => ({ ...HOST_POLICIES[host.replace(/:\d+$/, '')], ...(minDelay === undefined ? {} : { minDelayMs: minDelay }) }),
+    log: (entry) => console.warn(JSON.stringify(entry)),
+    ...args.http,
+  });
+  const browser = args.withBrowser ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH }) : undefined;
+  return { now: args.now, http, origins: loadOrigins(env), signal: args.signal, browser };
+}

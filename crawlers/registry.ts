@@ -1,0 +1,21 @@
+import type { PlatformCode } from '@/lib/schemas/enums';
+import type { Crawler } from './types';
+
+export type CrawlerRegistry = {
+  get(platform: PlatformCode): Crawler | null;
+  platforms(): PlatformCode[];
+};
+
+export function createCrawlerRegistry(crawlers: readonly Crawler[]): CrawlerRegistry {
+  const byPlatform = new Map<PlatformCode, Crawler>();
+  for (const crawler of crawlers) {
+    if (byPlatform.has(crawler.platform)) throw new Error(`Two crawlers registered for ${crawler.platform}`);
+    byPlatform.set(crawler.platform, crawler);
+  }
+  return { get: (platform) => byPlatform.get(platform) ?? null, platforms: () => [...byPlatform.keys()] };
+}
+
+/** Every production crawler; one entry per platform. */
+export const DEFAULT_CRAWLERS: readonly Crawler[] = [];
+
+export const defaultCrawlerRegistry = (): CrawlerRegistry => createCrawlerRegistry(DEFAULT_CRAWLERS);
