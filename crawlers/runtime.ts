@@ -1,0 +1,19 @@
+import type { PlatformCode } from '@/lib/schemas/enums';
+import { createCrawlContext } from './context';
+import type { CrawlerLookup } from './jobs/crawl-account';
+import { defaultCrawlerRegistry, type CrawlerRegistry } from './registry';
+import type { CrawlContext } from './types';
+
+export type CrawlRuntime = { crawlers: CrawlerLookup<CrawlContext>; context: (now: Date, signal?: AbortSignal) => CrawlContext };
+
+/** One HTTP client per process (breakers and politeness span accounts); each job gets its own `now` and abort signal. */
+export function createCrawlRuntime({
+  env = process.env,
+  registry = defaultCrawlerRegistry(),
+}: { env?: Record<string, string | undefined>; registry?: CrawlerRegistry } = {}): CrawlRuntime {
+  const base = createCrawlContext({ now: new Date(), env });
+  return {
+    crawlers: (platform: PlatformCode) => registry.get(platform),
+    context: (now, signal) => ({ ...base, now, signal }),
+  };
+}

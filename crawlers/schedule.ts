@@ -1,0 +1,41 @@
+import type { PgBoss } from 'pg-boss';
+import type { PrismaClient } from '@/lib/db/types';
+import { runAlerts } from './jobs/alerts';
+import { runEnqueueDueCrawls } from './jobs/enqueue-due-crawls';
+import { runStartInspection } from './jobs/start-inspection';
+import { sendScoreInspection } from './queue';
+
+export type ScheduleDeps = { db: PrismaClient; boss: PgBoss; crawlIntervalMs: number };
+export type ScheduleEntry = {
+  name: string;
+  expression: string;
+  timezone: 'Asia/Shanghai';
+  /** `now` is the scheduled time (TaskContext.date), not the moment the callback happened to run. */
+  job: (deps: ScheduleDeps, now: Date) => Promise<unknown>;
+};
+
+/** The cron table. Daily inspections run only for agency codes listed in XUNJIAN_DAILY_INSPECTION_SCOPES. */
+export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEntry[] {
+  const scopes = (env.XUNJIAN_DAILY_INSPECTION_SCOPES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const editionCode = env.XUNJIAN_DAILY_INSPECTION_EDITION || undefined;
+  return [
+    {
+      name: 'enqueue-due-crawls',
+      expression: '*/30 * * * *',
+      timezone: 'Asia/Shanghai',
+      job: ({ db, boss, crawlIntervalMs }, now) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs }),
+    },
+    { name: 'alerts', expression: '7 * * * *', timezone: 'Asia/Shanghai', job: ({ db }, now) => runAlerts({ now, db }) },
+    ...scopes.map(
+      (scopeAgencyCode): ScheduleEntry => ({
+        name: `daily-inspection:${scopeAgencyCode}`,
+        expression: '0 3 * * *',
+        timezone: 'Asia/Shanghai',
+        job: async ({ db, boss }, now) => {
+          const { inspectionId } = await runStartInspection({ db, monitoringAt: now, scopeAgencyCode, editionCode });
+          return sendScoreInspection(boss, inspectionId);
+        },
+      }),
+    ),
+  ];
+}

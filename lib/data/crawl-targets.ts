@@ -1,0 +1,80 @@
+import type { Db } from '@/lib/db/types';
+import { dateToDay } from '@/lib/time';
+
+/** What a crawler needs to know about one monitored account. */
+export type CrawlTargetDto = {
+  accountId: string;
+  agencyId: string;
+  platform: string;
+  handle: string;
+  displayName: string;
+  url: string | null;
+  crawlConfig: unknown;
+  credentialId: string | null;
+};
+
+export type StoredCredential = { id: string; platformCode: string; ciphertext: Uint8Array; iv: Uint8Array; authTag: Uint8Array; expiresAt: Date | null };
+
+const TARGET_SELECT = {
+  id: true,
+  agencyId: true,
+  platformCode: true,
+  handle: true,
+  displayName: true,
+  url: true,
+  crawlConfig: true,
+  credentialId: true,
+} as const;
+
+type TargetRow = { id: string; agencyId: string; platformCode: string; handle: string; displayName: string; url: string | null; crawlConfig: unknown; credentialId: string | null };
+const toDto = (r: TargetRow): CrawlTargetDto => ({
+  accountId: r.id,
+  agencyId: r.agencyId,
+  platform: r.platformCode,
+  handle: r.handle,
+  displayName: r.displayName,
+  url: r.url,
+  crawlConfig: r.crawlConfig,
+  credentialId: r.credentialId,
+});
+
+/** Accounts that are not closed, on an enabled platform, whose next crawl is due at `at` (never crawled = due). */
+export async function listDueCrawlTargets(db: Db, { at, limit, afterId }: { at: Date; limit: number; afterId?: string }): Promise<CrawlTargetDto[]> {
+  const rows = await db.account.findMany({
+    where: {
+      lifecycle: { not: 'CLOSED' },
+      platform: { isEnabled: true },
+      OR: [{ nextCrawlAt: null }, { nextCrawlAt: { lte: at } }],
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: limit,
+    select: TARGET_SELECT,
+  });
+  return rows.map(toDto);
+}
+
+export async function findCrawlTarget(db: Db, accountId: string): Promise<CrawlTargetDto | null> {
+  const row = await db.account.findUnique({ where: { id: accountId }, select: TARGET_SELECT });
+  return row ? toDto(row) : null;
+}
+
+/** The latest Shanghai day some crawl fully covered, or null when none did. */
+export async function findLastCoveredDay(db: Db, accountId: string): Promise<string | null> {
+  const row = await db.crawlCoverage.findFirst({ where: { accountId, status: 'COVERED' }, orderBy: { day: 'desc' }, select: { day: true } });
+  return row ? dateToDay(row.day) : null;
+}
+
+export async function setNextCrawlAt(db: Db, accountIds: string[], at: Date): Promise<number> {
+  if (accountIds.length === 0) return 0;
+  const result = await db.account.updateMany({ where: { id: { in: accountIds } }, data: { nextCrawlAt: at } });
+  return result.count;
+}
+
+/** The encrypted credential row; decryption (CREDENTIALS_KEY) belongs to the caller's credential hook. */
+export async function findStoredCredential(db: Db, credentialId: string): Promise<StoredCredential | null> {
+  return db.platformCredential.findUnique({
+    where: { id: credentialId },
+    select: { id: true, platformCode: true, ciphertext: true, iv: true, authTag: true, expiresAt: true },
+  });
+}
