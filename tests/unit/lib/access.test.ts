@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { canAccessAgency, hasRole, scopeRoots, type Access } from '@/lib/access';
+
+const access: Access = {
+  userId: 'u1',
+  name: 'n',
+  email: 'e@x',
+  locale: 'zh-CN',
+  grants: [
+    { role: 'SUPERVISOR', agencyId: 'countyA', agencyName: 'A' },
+    { role: 'AUDITOR', agencyId: 'city', agencyName: 'C' },
+  ],
+};
+
+describe('agency scope', () => {
+  it('allows the granted agency and its descendants only for the granted role', () => {
+    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'countyA', ancestorIds: ['prov', 'city'] })).toBe(true);
+    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'townA', ancestorIds: ['prov', 'city', 'countyA'] })).toBe(true);
+    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'countyB', ancestorIds: ['prov', 'city'] })).toBe(false);
+    expect(canAccessAgency(access, ['AUDITOR'], { id: 'countyB', ancestorIds: ['prov', 'city'] })).toBe(true);
+    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'prov', ancestorIds: [] })).toBe(false);
+  });
+
+  it('reports roles and deduplicated roots', () => {
+    expect(hasRole(access, ['ADMIN'])).toBe(false);
+    expect(scopeRoots(access, ['SUPERVISOR', 'AUDITOR'])).toEqual(['countyA', 'city']);
+  });
+});
