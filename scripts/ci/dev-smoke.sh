@@ -10,7 +10,12 @@ status=1
 for _ in $(seq 1 240); do
   body=$(curl -fsS "http://127.0.0.1:$port/api/health" 2>/dev/null) && {
     echo "$body"
-    echo "$body" | grep -q '"ok":true' && curl -fsS "http://127.0.0.1:$port/" | grep -q '江川' && status=0
+    jar="$dir/cookies"
+    echo "$body" | grep -q '"ok":true' \
+      && curl -fsS -c "$jar" -H 'content-type: application/json' -H "origin: http://127.0.0.1:$port" \
+           -d '{"email":"supervisor@demo.xunjian.local","password":"demo-supervisor-2026"}' \
+           "http://127.0.0.1:$port/api/auth/sign-in/email" >/dev/null \
+      && curl -fsS -b "$jar" "http://127.0.0.1:$port/" | grep -q '范围：江川省' && status=0
     break
   }
   kill -0 $pid 2>/dev/null || break
