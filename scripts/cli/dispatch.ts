@@ -5,6 +5,7 @@ import { crawlCommand } from './crawl';
 import { inspectionsListCommand } from './inspections-list';
 import type { CliCommand } from './types';
 import { scoreCommand } from './score';
+import { usersCreateAdminCommand } from './users-create-admin';
 
 /** Add a command here: the key is its words, matched against the start of argv. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   crawl: crawlCommand,
   score: scoreCommand,
   'inspections list': inspectionsListCommand,
+  'users create-admin': usersCreateAdminCommand,
 };
 
 function usage(): string {
