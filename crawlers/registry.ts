@@ -1,4 +1,5 @@
 import type { PlatformCode } from '@/lib/schemas/enums';
+import { weiboCrawler } from './platforms/weibo';
 import type { Crawler } from './types';
 
 export type CrawlerRegistry = {
@@ -16,6 +17,6 @@ export function createCrawlerRegistry(crawlers: readonly Crawler[]): CrawlerRegi
 }
 
 /** Every production crawler; one entry per platform. */
-export const DEFAULT_CRAWLERS: readonly Crawler[] = [];
+export const DEFAULT_CRAWLERS: readonly Crawler[] = [weiboCrawler];
 
 export const defaultCrawlerRegistry = (): CrawlerRegistry => createCrawlerRegistry(DEFAULT_CRAWLERS);

@@ -1,0 +1,93 @@
+import { CrawlError, isCrawlError } from '../../errors';
+import { htmlToText } from '../../text/html-text';
+import type { CrawlContext } from '../../types';
+import type { WeiboClient } from './client';
+import { toComments, weiboLinks, type ParsedPost } from './parse';
+import { parseRenderData } from './render-data';
+
+const MAX_DELETION_CHECKS = 20;
+const STOP_KINDS = new Set(['RATE_LIMITED', 'LOGIN_WALL', 'CIRCUIT_OPEN', 'BLOCKED', 'SSRF_REFUSED']);
+const isStop = (error: unknown) => isCrawlError(error) && STOP_KINDS.has(error.kind);
+
+type EnrichConfig = { commentPages: number; maxCommentedPosts: number };
+
+/**
+ * Fills long texts and comments in place. Failures here keep the post list (and coverage) intact and
+ * mark the snapshot partial; a rate limit or login wall stops further extra requests.
+ */
+export async function enrichPosts(client: WeiboClient, ctx: CrawlContext, posts: ParsedPost[], uid: string, config: EnrichConfig) {
+  let partial = false;
+  let stopped = false;
+  const attempt = async (work: () => Promise<void>) => {
+    if (stopped) return void (partial = true);
+    try {
+      await work();
+    } catch (error) {
+      partial = true;
+      if (isStop(error)) stopped = true;
+      else if (!isCrawlError(error)) throw error;
+    }
+  };
+  for (const post of posts.filter((p) => p.isLongTextTruncated)) {
+    await attempt(async () => {
+      const html = await fullText(client, ctx, post.platformPostId);
+      post.text = htmlToText(html);
+      post.links = weiboLinks(html);
+      post.isLongTextTruncated = false;
+    });
+  }
+  const commented = posts.filter((p) => (p.commentsCount ?? 0) > 0).slice(0, config.maxCommentedPosts);
+  for (const post of config.commentPages > 0 ? commented : []) {
+    await attempt(async () => {
+      post.comments = await readComments(client, post.platformPostId, uid, ctx.now, config.commentPages);
+    });
+  }
+  return { partial };
+}
+
+async function fullText(client: WeiboClient, ctx: CrawlContext, mid: string): Promise<string> {
+  try {
+    return await client.longText(mid);
+  } catch (error) {
+    if (isStop(error) || !isCrawlError(error)) throw error;
+    const page = ctx.browser
+      ? (await ctx.browser.fetchHtml(client.detailUrl(mid))).html
+      : (await ctx.http.fetchText({ url: client.detailUrl(mid), scope: 'WEIBO', signal: ctx.signal })).text;
+    const status = parseRenderData(page);
+    if (status.isLongText) throw new CrawlError('PARSE', `Weibo detail page for ${mid} is still truncated`, { retryable: false });
+    return status.text;
+  }
+}
+
+async function readComments(client: WeiboClient, mid: string, uid: string, now: Date, pages: number) {
+  const comments = [];
+  let maxId = 0;
+  for (let page = 0; page < pages; page += 1) {
+    const data = await client.hotflow(mid, maxId);
+    comments.push(...toComments(data.data, uid, now));
+    maxId = data.max_id;
+    if (!maxId) break;
+  }
+  const seen = new Set<string>();
+  return comments.filter((c) => !seen.has(c.platformCommentId) && seen.add(c.platformCommentId));
+}
+
+/** Previously stored posts missing from a fully covered window are confirmed one by one with /statuses/show. */
+export async function findDeletedPosts(client: WeiboClient, knownIds: readonly string[], posts: ParsedPost[]) {
+  const seen = new Set(posts.map((p) => p.platformPostId));
+  const missing = knownIds.filter((id) => !seen.has(id)).slice(0, MAX_DELETION_CHECKS);
+  const ids: string[] = [];
+  let partial = missing.length < knownIds.filter((id) => !seen.has(id)).length;
+  for (const id of missing) {
+    try {
+      await client.show(id);
+    } catch (error) {
+      if (isCrawlError(error) && error.kind === 'DELETED') ids.push(id);
+      else if (isCrawlError(error)) partial = true;
+      else throw error;
+      if (isStop(error)) break;
+    }
+  }
+  return { ids, partial };
+}
+

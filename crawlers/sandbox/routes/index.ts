@@ -1,0 +1,5 @@
+import type { SandboxRouteModule } from '../route-types';
+import { weiboRoutes } from './weibo';
+
+/** Every fake upstream host; add one module per platform file. */
+export const ROUTE_MODULES: readonly SandboxRouteModule[] = [weiboRoutes];
