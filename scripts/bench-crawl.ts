@@ -1,0 +1,83 @@
+// `npm run bench:crawl`: the sandbox serves BENCH_ACCOUNTS (default 10 000) generated Weibo accounts; each is
+// crawled by the real Weibo crawler and stored by the real ingest into a scratch local database, then dropped.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { runCrawlAccount } from '@/crawlers/jobs/crawl-account';
+import { createCrawlContext } from '@/crawlers/context';
+import { weiboCrawler } from '@/crawlers/platforms/weibo';
+import { startSandbox } from '@/crawlers/sandbox/server';
+import type { ScenarioInput } from '@/crawlers/sandbox/scenario';
+import { createPrismaClient } from '@/lib/db/client';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
+const POSTS = Number(process.env.BENCH_POSTS_PER_ACCOUNT ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+const admin = new URL(ADMIN_URL);
+if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(admin.hostname)) throw new Error(`Refusing non-local database ${admin.hostname}`);
+const name = `xunjian_bench_${randomBytes(4).toString('hex')}`;
+const scratch = new URL(ADMIN_URL);
+scratch.pathname = `/${name}`;
+
+async function adminQuery(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function scenario(now: Date): ScenarioInput {
+  return {
+    name: 'bench',
+    now: now.toISOString(),
+    accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({
+      platform: 'WEIBO' as const,
+      handle: String(7_000_000_000 + i),
+      profile: { displayName: `基准发布${i}`, verified: true, verifiedType: 1, followersCount: 1000 + i },
+      posts: Array.from({ length: POSTS }, (_, p) => ({ id: String(5_000_000_000_000_000 + i * 100 + p), text: `第${p}条通知，账号${i}。`, publishedAt: `-${p + 1}d` })),
+    })),
+  };
+}
+
+await adminQuery(`CREATE DATABASE "${name}"`);
+const db = createPrismaClient(scratch.toString(), CONCURRENCY + 2);
+const now = new Date();
+const sandbox = await startSandbox({ port: 0, scenario: scenario(now) });
+try {
+  execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: scratch.toString() }, stdio: 'ignore' });
+  const agency = await db.agency.create({ data: { name: '基准单位', level: 'PROVINCE' } });
+  await db.account.createMany({
+    data: Array.from({ length: ACCOUNTS }, (_, i) => ({ agencyId: agency.id, platformCode: 'WEIBO', handle: String(7_000_000_000 + i), displayName: `基准发布${i}` })),
+  });
+  const ids = (await db.account.findMany({ select: { id: true }, orderBy: { handle: 'asc' } })).map((a) => a.id);
+  const ctx = createCrawlContext({ now, env: { ...process.env, CRAWLER_ALLOW_HOSTS: sandbox.hostPort, CRAWLER_MIN_DELAY_MS: '0' } });
+  const runCtx = { ...ctx, origins: sandbox.origins };
+  const statuses = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < ids.length) {
+        const accountId = ids[next++];
+        if (!accountId) break;
+        const s = await runCrawlAccount({ now, db, accountId, crawlers: () => weiboCrawler, ctx: runCtx });
+        statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const [posts, coverage, runs, snapshots] = await Promise.all([db.post.count(), db.crawlCoverage.count(), db.crawlRun.count(), db.snapshot.count()]);
+  const rows = posts + coverage + runs + snapshots;
+  console.error(`statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(`accounts=${ACCOUNTS} posts/account=${POSTS} concurrency=${CONCURRENCY} requests=${sandbox.requests.length}`);
+  console.log(`${seconds.toFixed(1)} s; ${(ACCOUNTS / seconds).toFixed(1)} snapshots/s; ${(rows / seconds).toFixed(0)} ingest rows/s (${rows} rows: ${posts} posts, ${coverage} coverage days, ${runs} runs, ${snapshots} profile snapshots)`);
+} finally {
+  await sandbox.close();
+  await db.$disconnect();
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
