@@ -1,4 +1,5 @@
 import type { PlatformCode } from '@/lib/schemas/enums';
+import { createFeedCrawler, FEED_PLATFORMS } from './platforms/rss';
 import { weiboCrawler } from './platforms/weibo';
 import type { Crawler } from './types';
 
@@ -17,6 +18,6 @@ export function createCrawlerRegistry(crawlers: readonly Crawler[]): CrawlerRegi
 }
 
 /** Every production crawler; one entry per platform. */
-export const DEFAULT_CRAWLERS: readonly Crawler[] = [weiboCrawler];
+export const DEFAULT_CRAWLERS: readonly Crawler[] = [weiboCrawler, ...FEED_PLATFORMS.map(createFeedCrawler)];
 
 export const defaultCrawlerRegistry = (): CrawlerRegistry => createCrawlerRegistry(DEFAULT_CRAWLERS);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { PlatformCode } from '@/lib/schemas/enums';
+import type { SnapshotInput } from '@/lib/schemas/snapshot';
+import { CrawlError } from '../../errors';
+import { guardCrawl } from '../../outcome';
+import type { CrawlContext, Crawler, CrawlTarget } from '../../types';
+import { parseFeed, toFeedPost } from './parse';
+
+// RSSHub routes per platform (platform-formats §4.1); the account handle fills the route parameter.
+const RSSHUB_ROUTES: Partial<Record<PlatformCode, (handle: string) => string>> = {
+  DOUYIN: (h) => `/douyin/user/${h}`,
+  TOUTIAO: (h) => `/toutiao/user/token/${h}`,
+  WEIBO: (h) => `/weibo/user/${h}`,
+};
+
+const configSchema = z.looseObject({
+  feed: z
+    .looseObject({
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      rsshubPath: z.string().startsWith('/').optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      /** The bridge lists every item of the account (not just a first page), so a short feed proves "nothing else". */
+      listsAllItems: z.boolean().default(false),
+    })
+    .default({ limit: 50, listsAllItems: false }),
+});
+
+function feedUrl(target: CrawlTarget, ctx: CrawlContext, config: z.output<typeof configSchema>['feed']): URL {
+  const route = RSSHUB_ROUTES[target.platform];
+  const raw = config.url ?? (config.rsshubPath ? `${ctx.origins.rsshub}${config.rsshubPath}` : /^https?:\/\//.test(target.handle) ? target.handle : route ? `${ctx.origins.rsshub}${route(encodeURIComponent(target.handle))}` : null);
+  if (!raw) throw new CrawlError('INTERNAL', `No feed URL configured for ${target.platform} account ${target.handle}`, { retryable: false });
+  const url = new URL(raw);
+  if (url.pathname.startsWith('/') && raw.startsWith(ctx.origins.rsshub)) url.searchParams.set('limit', String(config.limit));
+  return url;
+}
+
+/**
+ * Coverage rule: a feed only shows its newest items, so it covers [oldest item, now] (clipped to `since`).
+ * Only when the bridge lists all items and returned fewer than `limit` does it cover the whole [since, now].
+ * An empty feed proves nothing (RSSHub errors or empties are not "no posts"), so coverage stays null.
+ */
+async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<SnapshotInput> {
+  const config = configSchema.parse(target.crawlConfig ?? {}).feed;
+  const response = await ctx.http.fetchText({ url: feedUrl(target, ctx, config).toString(), scope: target.platform, signal: ctx.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' } });
+  const items = parseFeed(response.text);
+  const posts = items.filter((i) => i.id && i.publishedAt >= target.since && i.publishedAt <= ctx.now).map(toFeedPost);
+  const oldest = items.reduce<Date | null>((min, i) => (!min || i.publishedAt < min ? i.publishedAt : min), null);
+  const isComplete = config.listsAllItems && items.length < config.limit;
+  const from = isComplete ? target.since : oldest && oldest > target.since ? oldest : target.since;
+  return {
+    accountId: target.accountId,
+    platform: target.platform,
+    fetchedAt: ctx.now,
+    outcome: { ok: true, partial: false },
+    profile: null,
+    posts,
+    coverage: items.length === 0 && !isComplete ? null : { from, to: ctx.now },
+    deletedPostIds: [],
+    appReleases: [],
+    storeListings: [],
+  };
+}
+
+export function createFeedCrawler(platform: PlatformCode): Crawler {
+  return { platform, crawl: (target, ctx) => guardCrawl(target, ctx, () => crawlFeed(target, ctx)) };
+}
+
+export const FEED_PLATFORMS: readonly PlatformCode[] = ['RSS', 'DOUYIN', 'TOUTIAO', 'KUAISHOU', 'BILIBILI', 'WECHAT_CHANNELS'];
