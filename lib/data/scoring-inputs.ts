@@ -89,12 +89,17 @@ export async function loadRepostTasksForScoring(db: Db, accountIds: string[], w:
   });
 }
 
-/** Review decisions by fingerprint for these accounts, latest decision wins. */
-export async function loadReviewDecisions(db: Db, accountIds: string[]) {
-  const rows = await db.finding.findMany({
-    where: { accountId: { in: accountIds }, reviewedAt: { not: null } },
-    orderBy: { reviewedAt: 'asc' },
-    select: { fingerprint: true, status: true },
+export async function loadRecentTexts(db: Db, accountIds: string[], w: ScoringWindow) {
+  const rows = await db.post.findMany({
+    where: { accountId: { in: accountIds }, publishedAt: { gt: w.since, lte: w.asOf }, isPinned: false },
+    orderBy: { id: 'asc' },
+    select: { id: true, accountId: true, text: true },
   });
-  return new Map(rows.map((r) => [r.fingerprint, r.status]));
+  return rows.map((r) => ({ accountId: r.accountId, itemId: r.id, text: r.text }));
+}
+
+export async function findStoredDuplicateShares(db: Db, inspectionId: string, accountIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.score.findMany({ where: { inspectionId, accountId: { in: accountIds } }, select: { accountId: true, coverage: true } });
+  const share = (c: unknown) => (c && typeof c === 'object' && 'nearDuplicateShare' in c && typeof c.nearDuplicateShare === 'number' ? c.nearDuplicateShare : 0);
+  return new Map(rows.map((r) => [r.accountId, share(r.coverage)]));
 }

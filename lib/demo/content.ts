@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '@/lib/random';
 
 const TOPICS = [
   (a: string, d: string) => `【天气预警】江川省气象台${d}发布暴雨黄色预警，${a}提醒广大市民减少外出，注意防范城市内涝。`,
@@ -19,8 +19,18 @@ const REPLIES = ['您好，所需材料请以“江川政务”公布的清单�
 
 export const formatDay = (d: Date) => `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 
+const DETAILS = [
+  '咨询电话：0571-8{n}。', '具体以现场公告为准。', '欢迎广大群众监督。', '详情请关注后续通报。', '已累计服务群众{n}人次。',
+  '本周共受理群众诉求{n}件，办结率98%。', '相关工作将持续推进。', '请相互转告。', '现场设置引导员{n}名。', '线上预约可节省等候时间。',
+  '全市共设{n}个服务点。', '此前已开展专项检查{n}次。', '所需材料可在官网下载。', '节假日期间照常办理。', '有关情况将及时发布。',
+];
+const PLACES = ['城东', '城西', '滨江', '高新区', '老城区', '开发区', '南湖', '北山', '新区', '火车站片区'];
+
+/** Template plus varied details, so ordinary items of different accounts are not near-duplicates. */
 export function governmentPost(r: Random, agencyName: string, at: Date): string {
-  return r.pick(TOPICS)(agencyName, formatDay(at)) + (r.chance(0.3) ? ` #${agencyName.slice(0, 4)}#` : '');
+  const detail = () => r.pick(DETAILS).replace('{n}', String(r.int(10, 9999)));
+  const extra = Array.from({ length: r.int(1, 3) }, detail).join('');
+  return `${r.pick(TOPICS)(agencyName, formatDay(at))}${r.pick(PLACES)}${extra}${r.chance(0.3) ? ` #${agencyName.slice(0, 4)}#` : ''}`;
 }
 
 export const citizenQuestion = (r: Random) => r.pick(QUESTIONS);

@@ -67,7 +67,7 @@ export const GOLDEN_PLANTERS: Record<string, Planter> = {
   [DEMO_GOLDEN_ACCOUNTS.G9]: (h, now) =>
     h.posts.push(post('g9', '【公示】2026年农机购置补贴发放名单：张某某 110101199003077571，联系电话13912345678；李某某 110101199003077578。', daysAgo(now, 7), { title: '【公示】农机购置补贴发放名单' })),
   [DEMO_GOLDEN_ACCOUNTS.G10]: (h, now) => {
-    h.appReleases = [{ store: 'APP_STORE', version: '2.3.1', releasedAt: daysAgo(now, 14 * 30), rating: 2.1, ratingCount: 300, sellerName: '白沙市大数据发展中心', sellerId: '1500000001', appName: '白沙政务' }];
+    h.appReleases = [{ store: 'APP_STORE', version: '2.3.1', releasedAt: daysAgo(now, 14 * 30), rating: 2.1, ratingCount: 300, sellerName: '白沙市大数据发展中心', sellerId: '1500000001', appName: '白沙市民通' }];
     h.storeListings = [{ store: 'APP_STORE', storeAppId: '6499999001', appName: '白沙市民通', sellerName: '某某网络科技有限公司', sellerId: '1599999001', url: 'https://apps.example.invalid/6499999001' }];
   },
   [DEMO_GOLDEN_ACCOUNTS.G11]: (h, now) =>

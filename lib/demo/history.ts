@@ -1,7 +1,7 @@
 import type { CommentInput, PostInput } from '@/lib/schemas/snapshot';
 import type { DemoAccount } from './accounts';
 import { citizenPraise, citizenQuestion, governmentPost, officialReply } from './content';
-import type { Random } from './random';
+import type { Random } from '@/lib/random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,7 +3,7 @@ import { buildDemoAccounts, DEMO_GOLDEN_ACCOUNTS, type DemoAccount } from './acc
 import { buildDemoAgencies, type DemoAgency } from './agencies';
 import { GOLDEN_PLANTERS, type DemoHistory } from './golden';
 import { daysAgo, HISTORY_DAYS, routinePosts } from './history';
-import { createRandom } from './random';
+import { createRandom } from '@/lib/random';
 
 export type DemoProvince = {
   now: Date;

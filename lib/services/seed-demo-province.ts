@@ -4,10 +4,13 @@ import { countAgencies, createAgency } from '@/lib/data/agencies';
 import { buildDemoProvince } from '@/lib/demo/province';
 import { toSnapshotInputs } from '@/lib/demo/snapshots';
 import { daysAgo } from '@/lib/demo/history';
+import { createInspection } from './create-inspection';
+import { ensureScoringConfig } from './ensure-scoring-config';
 import { ingestSnapshot } from './ingest-snapshot';
+import { runInspection } from './run-inspection';
 import { seedDemoUsers } from './seed-demo-users';
 
-export type SeedSummary = { skipped: boolean; agencies: number; accounts: number; posts: number; comments: number; users: number; ms: number };
+export type SeedSummary = { skipped: boolean; agencies: number; accounts: number; posts: number; comments: number; users: number; inspection: Record<string, number> | null; ms: number };
 
 /**
  * Writes the demo province through the real ingest path. Refuses a non-empty database unless
@@ -16,7 +19,7 @@ export type SeedSummary = { skipped: boolean; agencies: number; accounts: number
 export async function seedDemoProvince({ db, now, ifEmpty }: { db: PrismaClient; now: Date; ifEmpty: boolean }): Promise<SeedSummary> {
   const started = Date.now();
   if ((await countAgencies(db)) > 0) {
-    if (ifEmpty) return { skipped: true, agencies: 0, accounts: 0, posts: 0, comments: 0, users: 0, ms: Date.now() - started };
+    if (ifEmpty) return { skipped: true, agencies: 0, accounts: 0, posts: 0, comments: 0, users: 0, inspection: null, ms: Date.now() - started };
     throw new Error('The database already has agencies; seed only an empty database (or pass --if-empty to skip)');
   }
   const province = buildDemoProvince({ now });
@@ -52,6 +55,14 @@ export async function seedDemoProvince({ db, now, ifEmpty }: { db: PrismaClient;
       comments += result.commentsCreated;
     }
   }
-  const users = await seedDemoUsers({ rootAgencyId: agencyIds.get('prov') ?? '', db });
-  return { skipped: false, agencies: province.agencies.length, accounts: province.accounts.length, posts, comments, users, ms: Date.now() - started };
+  const rootAgencyId = agencyIds.get('prov') ?? '';
+  const users = await seedDemoUsers({ rootAgencyId, db });
+  await ensureScoringConfig(db);
+  const inspection = await createInspection({
+    access: null,
+    input: { name: '演示：本期全面检查', monitoringAt: now, scopeAgencyId: rootAgencyId, scope: 'TREE', editionCode: 'national-2019' },
+    db,
+  });
+  const run = await runInspection({ db, inspectionId: inspection.id, now });
+  return { skipped: false, agencies: province.agencies.length, accounts: province.accounts.length, posts, comments, users, inspection: run.results, ms: Date.now() - started };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shanghaiDay, shanghaiDayStart, shanghaiDaysBetween } from '@/lib/time';
-import { addWorkingDays, isWorkingDay } from '@/lib/working-days';
+import { addWorkdays as addWorkingDays, isWorkday as isWorkingDay } from '@/lib/scoring/time';
 
 describe('Shanghai calendar days', () => {
   it.each([

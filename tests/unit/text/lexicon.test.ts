@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '@/lib/demo/random';
+import { createRandom } from '@/lib/random';
 import { Lexicon } from '@/lib/text/lexicon';
 
 const spans = (lex: Lexicon<string>, text: string) => lex.search(text).map((m) => `${m.term}@${m.start}-${m.end}`);

@@ -1,0 +1,30 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { getTranslations } from 'next-intl/server';
+import { hasRole, READ_ROLES, REVIEW_ROLES } from '@/lib/access';
+import { requirePageAccess } from '@/lib/auth/session';
+import { makeQueryClient } from '@/lib/query/client';
+import { findingKeys } from '@/lib/query/keys';
+import { findingFilterSchema } from '@/lib/schemas/finding';
+import { listFindings } from '@/lib/services/list-findings';
+import { FindingsView } from './view';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FindingsPage({ searchParams }: Props) {
+  const access = await requirePageAccess(READ_ROLES);
+  const filter = findingFilterSchema.parse(await searchParams);
+  const client = makeQueryClient();
+  // Same key as the client's queryOptions, filled by the service instead of the HTTP route.
+  await client.prefetchQuery({ queryKey: findingKeys.list(filter), queryFn: () => listFindings({ access, filter }) });
+  const t = await getTranslations('findings');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <HydrationBoundary state={dehydrate(client)}>
+        <FindingsView initialFilter={filter} canReview={hasRole(access, REVIEW_ROLES)} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Db } from '@/lib/db/types';
+import type { Prisma } from '@/lib/db/generated/client';
+
+export async function findInspectionForRun(db: Db, id: string) {
+  return db.inspection.findUnique({
+    where: { id },
+    select: {
+      id: true, monitoringAt: true, scope: true, sampleRatio: true, sampleSeed: true, status: true,
+      scopeAgencyId: true, edition: { select: { id: true, code: true, catalogue: true } },
+    },
+  });
+}
+
+/** Accounts registered in the subtree and open at `at` (closed later still count), ordered by id. */
+export async function listInspectableAccountIds(db: Db, scopeAgencyId: string, at: Date): Promise<string[]> {
+  const rows = await db.account.findMany({
+    where: {
+      agency: { OR: [{ id: scopeAgencyId }, { ancestorIds: { has: scopeAgencyId } }] },
+      AND: [
+        { OR: [{ openedAt: null }, { openedAt: { lte: at } }] },
+        { OR: [{ closedAt: null }, { closedAt: { gt: at } }] },
+      ],
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function setInspectionStatus(db: Db, id: string, status: 'RUNNING' | 'DONE' | 'FAILED', at: Date, errorMessage: string | null = null) {
+  await db.inspection.update({
+    where: { id },
+    data: { status, errorMessage, ...(status === 'RUNNING' ? {} : { finishedAt: at }) },
+  });
+}
+
+export type ScoreRow = {
+  result: 'PASS' | 'FAIL_SCORE' | 'FAIL_VETO' | 'AT_RISK' | 'INSUFFICIENT_DATA';
+  total: number;
+  bonus: number;
+  breakdown: Prisma.InputJsonValue;
+  vetoCodes: string[];
+  pendingVetoCodes: string[];
+  coverage: Prisma.InputJsonValue;
+  inputHash: string;
+};
+
+export type FindingRow = Omit<Prisma.FindingCreateManyInput, 'inspectionId' | 'accountId' | 'scoreId' | 'editionId' | 'id' | 'createdAt'>;
+
+/** Replaces one account's score and findings in an inspection (re-running an inspection is idempotent). */
+export async function replaceAccountScore(
+  db: Db,
+  ids: { inspectionId: string; accountId: string; editionId: string },
+  score: ScoreRow,
+  findings: FindingRow[],
+  computedAt: Date,
+): Promise<void> {
+  await db.finding.deleteMany({ where: { inspectionId: ids.inspectionId, accountId: ids.accountId } });
+  const saved = await db.score.upsert({
+    where: { inspectionId_accountId: { inspectionId: ids.inspectionId, accountId: ids.accountId } },
+    create: { ...ids, ...score, computedAt },
+    update: { ...score, editionId: ids.editionId, computedAt },
+    select: { id: true },
+  });
+  if (findings.length) {
+    await db.finding.createMany({ data: findings.map((f) => ({ ...f, ...ids, scoreId: saved.id })), skipDuplicates: true });
+  }
+}
+
+/** Review decisions already taken on findings of these accounts, latest first wins: they carry over by fingerprint. */
+export async function listReviewDecisions(db: Db, accountIds: string[]) {
+  const rows = await db.finding.findMany({
+    where: { accountId: { in: accountIds }, reviewedAt: { not: null } },
+    orderBy: { reviewedAt: 'asc' },
+    select: { fingerprint: true, status: true, reviewReason: true, reviewedById: true, reviewedAt: true },
+  });
+  return new Map(rows.map((r) => [r.fingerprint, r]));
+}

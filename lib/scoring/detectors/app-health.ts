@@ -1,0 +1,38 @@
+import { nameSimilarity } from '@/lib/text/similarity';
+import { finding } from '../finding';
+import { DAY_MS } from '../time';
+import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
+
+/** D7 移动客户端: release age, poor rating with enough ratings, look-alike apps from other sellers (山寨). */
+export function detectAppHealth(h: AccountHistory, ctx: ScoringContext): DetectorResult {
+  const findings: Finding[] = [];
+  const { D7 } = ctx.edition;
+  if (!h.account.isApp) return { findings, insufficient: [], notApplicable: ['D7'] };
+  if (!D7.enabled) return { findings, insufficient: [], notApplicable: [] };
+  const known = h.appReleases.filter((r) => r.observedAt <= ctx.monitoringAt);
+  if (known.length === 0) return { findings, insufficient: ['D7'], notApplicable: [] };
+  const latestRelease = [...known].filter((r) => r.releasedAt).sort((a, b) => (b.releasedAt?.getTime() ?? 0) - (a.releasedAt?.getTime() ?? 0))[0];
+  const latestObserved = [...known].sort((a, b) => b.observedAt.getTime() - a.observedAt.getTime())[0];
+  if (latestRelease?.releasedAt && ctx.monitoringAt.getTime() - latestRelease.releasedAt.getTime() > D7.staleMonths * 30.4375 * DAY_MS) {
+    findings.push(finding({ indicatorCode: 'D7', ruleId: 'D7.NO_RECENT_RELEASE', status: 'CONFIRMED', points: D7.stalePoints }, {
+      sourceType: 'APP_RELEASE', sourceId: latestRelease.id, publishedAt: latestRelease.releasedAt, details: { version: latestRelease.version },
+    }));
+  }
+  if (latestObserved && latestObserved.rating !== null && latestObserved.rating < D7.minRating && (latestObserved.ratingCount ?? 0) >= D7.minRatingCount) {
+    findings.push(finding({ indicatorCode: 'D7', ruleId: 'D7.LOW_RATING', status: 'CONFIRMED', points: D7.ratingPoints }, {
+      sourceType: 'APP_RELEASE', sourceId: latestObserved.id, details: { rating: latestObserved.rating, ratingCount: latestObserved.ratingCount },
+    }));
+  }
+  const ownSellers = new Set(known.flatMap((r) => [r.sellerId, r.sellerName]).filter((s): s is string => !!s));
+  const ownName = latestObserved?.appName ?? h.account.displayName;
+  for (const l of h.storeListings) {
+    const isOtherSeller = !(l.sellerId && ownSellers.has(l.sellerId)) && !(l.sellerName && ownSellers.has(l.sellerName));
+    const similarity = nameSimilarity(ownName, l.appName);
+    if (isOtherSeller && similarity >= D7.lookalikeSimilarity) {
+      findings.push(finding({ indicatorCode: 'D7', ruleId: 'D7.LOOKALIKE_APP', status: 'CONFIRMED', points: D7.lookalikePoints }, {
+        sourceType: 'STORE_LISTING', sourceId: l.id, url: l.url, matchedText: l.appName, details: { seller: l.sellerName, similarity: Math.round(similarity * 100) / 100 },
+      }));
+    }
+  }
+  return { findings, insufficient: [], notApplicable: [] };
+}

@@ -1,0 +1,46 @@
+import { finding, postEvidence } from '../finding';
+import { DAY_MS } from '../time';
+import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
+
+const HOUR_MS = 3_600_000;
+
+/** V1.4 账号被盗用: spam in a burst after long silence, or a profile change not covered by a filed change. */
+export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorResult {
+  const findings: Finding[] = [];
+  const rule = ctx.edition.veto.V1_4;
+  if (!rule.enabled || h.account.isApp) return { findings, insufficient: [], notApplicable: [] };
+  const at = ctx.monitoringAt;
+  const posts = h.posts.filter((p) => !p.isPinned && p.publishedAt <= at).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  for (let i = 0; i < posts.length; i += 1) {
+    const first = posts[i];
+    if (!first) continue;
+    const previous = posts[i - 1];
+    const isAfterSilence = !previous || first.publishedAt.getTime() - previous.publishedAt.getTime() >= rule.silenceDays * DAY_MS;
+    if (!isAfterSilence) continue;
+    const burst = posts.filter((p) => p.publishedAt >= first.publishedAt && p.publishedAt.getTime() - first.publishedAt.getTime() <= rule.burstHours * HOUR_MS);
+    const hasSpam = burst.some((p) => ctx.matcher.search(p.text).some((m) => m.entry.category === 'COMMERCIAL_SPAM'));
+    if (burst.length >= rule.burstItems && hasSpam) {
+      findings.push(finding({ indicatorCode: 'V1.4', ruleId: 'V1.4.SPAM_BURST', status: 'SUSPECTED', points: 0, isVeto: true }, {
+        ...postEvidence(first, 'text'), details: { items: burst.length, silentDays: previous ? Math.floor((first.publishedAt.getTime() - previous.publishedAt.getTime()) / DAY_MS) : null },
+      }));
+    }
+  }
+  const snaps = h.snapshots.filter((s) => s.takenAt <= at).sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+  for (let i = 1; i < snaps.length; i += 1) {
+    const [prev, cur] = [snaps[i - 1], snaps[i]];
+    if (!prev || !cur) continue;
+    const changed = [
+      prev.displayName !== cur.displayName ? 'displayName' : null,
+      prev.avatarHash && cur.avatarHash && prev.avatarHash !== cur.avatarHash ? 'avatarHash' : null,
+      prev.isVerified === true && cur.isVerified === false ? 'isVerified' : null,
+    ].filter((f): f is string => f !== null);
+    const filed = h.filedChanges.filter((c) => Math.abs(c.effectiveAt.getTime() - cur.takenAt.getTime()) <= 30 * DAY_MS).flatMap((c) => c.fields);
+    const unfiled = changed.filter((f) => !filed.includes(f));
+    if (unfiled.length) {
+      findings.push(finding({ indicatorCode: 'V1.4', ruleId: 'V1.4.UNFILED_PROFILE_CHANGE', status: 'SUSPECTED', points: 0, isVeto: true }, {
+        sourceType: 'SNAPSHOT', sourceId: cur.id, publishedAt: cur.takenAt, matchedText: `${prev.displayName} → ${cur.displayName}`, details: { fields: unfiled.join(',') },
+      }));
+    }
+  }
+  return { findings, insufficient: [], notApplicable: [] };
+}

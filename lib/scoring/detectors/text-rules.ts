@@ -1,0 +1,73 @@
+import { commentEvidence, finding, postEvidence } from '../finding';
+import { DAY_MS } from '../time';
+import type { AccountHistory, DetectorResult, Evidence, Finding, LexiconEntryData, PostFact, ScoringContext } from '../types';
+
+type Rule = { indicatorCode: string; ruleId: string; points: (ctx: ScoringContext) => number; isVeto?: boolean };
+
+/** Lexicon category (and kind) → the indicator rule it triggers; all text hits start SUSPECTED. */
+function ruleFor(entry: LexiconEntryData, isReply: boolean): Rule | null {
+  switch (entry.category) {
+    case 'PROTECTED_TERM': return { indicatorCode: 'V1.1', ruleId: 'V1.1.PROTECTED_TERM', points: () => 0, isVeto: true };
+    case 'SECRECY_MARK': return { indicatorCode: 'V1.2', ruleId: 'V1.2.SECRECY_MARK', points: () => 0, isVeto: true };
+    case 'PROHIBITED': return { indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_TEXT', points: () => 0, isVeto: true };
+    case 'ENTERTAINMENT': return { indicatorCode: 'D3', ruleId: 'D3.ENTERTAINMENT', points: (c) => c.edition.D3.entertainmentPoints };
+    case 'INSULT': return { indicatorCode: 'D3', ruleId: entry.kind === 'EMOTIONAL' ? 'D3.EMOTIONAL' : 'D3.INSULT', points: (c) => c.edition.D3.insultPoints };
+    case 'COMMERCIAL_SPAM': return { indicatorCode: 'D3', ruleId: 'D3.ADVERTISEMENT', points: (c) => c.edition.D3.adPoints };
+    case 'FORCED_FOLLOW': return { indicatorCode: 'D9', ruleId: 'D9.FORCED_FOLLOW', points: (c) => c.edition.D9.forcedFollowPoints };
+    case 'TYPO': return { indicatorCode: 'D2', ruleId: 'D2.TYPO', points: (c) => c.edition.D2.typoPoints };
+    case 'CORRECTION': return isReply ? null : { indicatorCode: 'D2', ruleId: 'D2.CORRECTION', points: (c) => c.edition.D2.correctionPoints };
+    case 'CANNED_REPLY': return isReply ? { indicatorCode: 'D5', ruleId: 'D5.INAPPROPRIATE_REPLY', points: (c) => c.edition.D5.inappropriatePoints } : null;
+    default: return null;
+  }
+}
+
+/** One finding per rule per source item: a post repeating a word is one problem, not many. */
+function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[]) {
+  for (const m of ctx.matcher.search(text)) {
+    const rule = ruleFor(m.entry, isReply);
+    if (!rule) continue;
+    const key = `${rule.ruleId}|${base.sourceId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding({ indicatorCode: rule.indicatorCode, ruleId: rule.ruleId, status: 'SUSPECTED', points: rule.isVeto ? 0 : rule.points(ctx), isVeto: rule.isVeto }, {
+      ...base, spanStart: m.start, spanEnd: m.end, matchedText: text.slice(m.start, m.end), lexiconEntry: m.term,
+      details: { category: m.entry.category, correct: m.entry.correct ?? null },
+    }));
+  }
+}
+
+function prohibitedLinks(p: PostFact, ctx: ScoringContext, out: Finding[]) {
+  for (const link of p.links) {
+    let host = '';
+    try {
+      host = new URL(link).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    const blocked = [...ctx.prohibitedDomains].find((d) => host === d || host.endsWith(`.${d}`));
+    if (blocked) {
+      out.push(finding({ indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_LINK', status: 'SUSPECTED', points: 0, isVeto: true }, {
+        ...postEvidence(p, null), matchedText: link, lexiconEntry: blocked, details: { key: link },
+      }));
+    }
+  }
+}
+
+/** Lexicon-driven rules over the account's own items and replies in the content window (V1.1–V1.3, D2, D3, D5, D9). */
+export function detectTextRules(h: AccountHistory, ctx: ScoringContext): DetectorResult {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const from = new Date(ctx.monitoringAt.getTime() - ctx.edition.contentWindowDays * DAY_MS);
+  const inWindow = (t: Date) => t > from && t <= ctx.monitoringAt;
+  for (const p of h.posts) {
+    if (!inWindow(p.publishedAt)) continue;
+    if (p.title) scan(p.title, postEvidence(p, 'title'), false, ctx, seen, out);
+    scan(p.text, postEvidence(p, 'text'), false, ctx, seen, out);
+    if (p.repostOfText) scan(p.repostOfText, postEvidence(p, 'repostOfText'), false, ctx, seen, out);
+    prohibitedLinks(p, ctx, out);
+  }
+  for (const c of h.comments) {
+    if (c.isOwnReply && inWindow(c.publishedAt)) scan(c.text, commentEvidence(c), true, ctx, seen, out);
+  }
+  return { findings: out, insufficient: [], notApplicable: [] };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const points = z.number().min(0).max(100);
+const days = z.number().int().min(1).max(3660);
+const indicator = <T extends z.ZodRawShape>(shape: T) => z.object({ enabled: z.boolean().default(true), max: points, ...shape });
+
+/** An indicator catalogue edition: thresholds, points, windows and pass mark as data (indicators.md "cfg"). */
+export const editionSchema = z.object({
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,58}$/),
+  name: z.string().min(1),
+  passMark: points,
+  /** Items published in this many days before the monitoring date are checked by the text detectors. */
+  contentWindowDays: days,
+  /** Score recorded for a vetoed account in notices (e.g. 59): the vetoed total is capped at this value. */
+  vetoScore: points,
+  bonus: z.object({ cap: points, minScore: points }),
+  veto: z.object({
+    V1_1: z.object({ enabled: z.boolean() }),
+    V1_2: z.object({ enabled: z.boolean() }),
+    V1_3: z.object({ enabled: z.boolean() }),
+    V1_4: z.object({ enabled: z.boolean(), burstItems: z.number().int().min(2), burstHours: z.number().min(1), silenceDays: days }),
+    V2: z.object({ enabled: z.boolean(), windowDays: days }),
+    V3: z.object({ enabled: z.boolean() }),
+  }),
+  D1: indicator({ noItemDays: days, noItemPoints: points, countWindowDays: days, minItems: z.number().int().min(1), fewItemsPoints: points }),
+  D2: indicator({ typoPoints: points, correctionPoints: points }),
+  D3: indicator({ entertainmentPoints: points, insultPoints: points, adPoints: points }),
+  D4: indicator({ points }),
+  D5: indicator({
+    windowDays: days, minQuestions: z.number().int().min(1), minReplyRate: z.number().min(0).max(1), replyRatePoints: points,
+    maxMedianLatencyWorkdays: z.number().min(0), latencyPoints: points, inappropriatePoints: points,
+  }),
+  D6: indicator({ points, minHoursApart: z.number().min(0) }),
+  D7: indicator({ staleMonths: z.number().int().min(1), stalePoints: points, minRating: z.number().min(0).max(5), minRatingCount: z.number().int(), ratingPoints: points, lookalikeSimilarity: z.number().min(0).max(1), lookalikePoints: points }),
+  D8: indicator({ unfiledPoints: points, namingPoints: points, unverifiedPoints: points, extraAccountPoints: points, duplicateContentPoints: points, duplicateShare: z.number().min(0).max(1) }),
+  D9: indicator({ forcedFollowPoints: points, fanJumpFactor: z.number().min(1), fanJumpDays: days, fanJumpPoints: points }),
+  D10: indicator({ points }),
+  annual: z.object({
+    A0: z.object({ maxV11Failures: z.number().int().min(0) }),
+    A1: z.object({ max: points, missingQuarterPoints: points, minCoverage: z.number().min(0).max(1), lowCoveragePoints: points }),
+    A2: z.object({ max: points, missingNoticePoints: points }),
+    A3: z.object({ max: points, deadlineWorkdays: z.number().int().min(1), overduePoints: points, latePoints: points }),
+    A4: z.object({ max: points, unregisteredPoints: points, zombiePoints: points }),
+    A5: z.object({ max: points, below90Points: points, below80Points: points }),
+  }),
+});
+export type Edition = z.infer<typeof editionSchema>;
+export type DeductionCode = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10';
+export const DEDUCTION_CODES: readonly DeductionCode[] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10'];
+export const VETO_CODES = ['V1.1', 'V1.2', 'V1.3', 'V1.4', 'V2', 'V3'] as const;
+export type VetoCode = (typeof VETO_CODES)[number];
+
+/** Deep-merges `changes` into a copy of `base` and validates the result (admins derive editions this way). */
+export function cloneEdition(base: Edition, changes: Record<string, unknown>): Edition {
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(b)) return b === undefined ? a : b;
+    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
+    return out;
+  };
+  return editionSchema.parse(merge(base, changes));
+}

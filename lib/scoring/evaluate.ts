@@ -1,0 +1,85 @@
+import { DEDUCTION_CODES, VETO_CODES } from './edition';
+import { canonicalJson, hash53 } from './hash';
+import { detectAccountManagement } from './detectors/account-management';
+import { detectAppHealth } from './detectors/app-health';
+import { detectHijack } from './detectors/hijack';
+import { detectInteraction } from './detectors/interaction';
+import { detectOperations } from './detectors/operations';
+import { detectPersonalData } from './detectors/personal-data';
+import { detectReplies } from './detectors/replies';
+import { detectStaleness } from './detectors/staleness';
+import { detectTextRules } from './detectors/text-rules';
+import { DAY_MS, daysBetween } from './time';
+import type { AccountHistory, AccountScore, DetectorResult, Finding, IndicatorBreakdown, ScoreResult, ScoringContext } from './types';
+
+const DETECTORS = [detectStaleness, detectInteraction, detectTextRules, detectPersonalData, detectReplies, detectHijack, detectAppHealth, detectAccountManagement, detectOperations];
+
+const vetoEnabled = (ctx: ScoringContext, code: string) => ctx.edition.veto[code.replace('.', '_') as keyof ScoringContext['edition']['veto']].enabled;
+
+function applyReviews(findings: Finding[], ctx: ScoringContext): Finding[] {
+  return findings.map((f) => {
+    const decision = ctx.reviews.get(f.fingerprint);
+    return decision ? { ...f, status: decision } : f;
+  });
+}
+
+const byStableOrder = (a: Finding, b: Finding) =>
+  a.indicatorCode.localeCompare(b.indicatorCode) || a.ruleId.localeCompare(b.ruleId) ||
+  (a.evidence.publishedAt?.getTime() ?? 0) - (b.evidence.publishedAt?.getTime() ?? 0) ||
+  (a.evidence.sourceId ?? '').localeCompare(b.evidence.sourceId ?? '') || (a.evidence.spanStart ?? 0) - (b.evidence.spanStart ?? 0) ||
+  a.fingerprint.localeCompare(b.fingerprint);
+
+function breakdownFor(code: string, max: number, findings: Finding[], results: DetectorResult[]): IndicatorBreakdown {
+  const own = findings.filter((f) => f.indicatorCode === code && f.status !== 'DISMISSED');
+  const deducted = Math.min(max, own.reduce((n, f) => n + f.points, 0));
+  const status = own.length > 0 ? 'HIT'
+    : results.some((r) => r.notApplicable.includes(code)) ? 'NOT_APPLICABLE'
+      : results.some((r) => r.insufficient.includes(code)) ? 'INSUFFICIENT_DATA' : 'CLEAR';
+  return { code, status, deducted, max };
+}
+
+/**
+ * Scores one account at the monitoring date with one edition (indicators.md "How a score is computed").
+ * Suspected deductions count provisionally; only confirmed vetoes fail; a suspected veto puts the account at risk.
+ */
+export function scoreAccount(history: AccountHistory, ctx: ScoringContext): AccountScore {
+  const results = DETECTORS.map((detect) => detect(history, ctx));
+  const findings = applyReviews(results.flatMap((r) => r.findings), ctx)
+    .filter((f) => !f.isVeto || vetoEnabled(ctx, f.indicatorCode))
+    .sort(byStableOrder);
+  const breakdown = [
+    ...VETO_CODES.map((code) => breakdownFor(code, 0, findings, results)),
+    ...DEDUCTION_CODES.filter((c) => ctx.edition[c].enabled).map((c) => breakdownFor(c, ctx.edition[c].max, findings, results)),
+  ];
+  const isActiveVeto = (f: Finding) => f.isVeto && (f.status === 'CONFIRMED' || f.status === 'RECTIFIED');
+  const vetoCodes = [...new Set(findings.filter(isActiveVeto).map((f) => f.indicatorCode))].sort();
+  const pendingVetoCodes = [...new Set(findings.filter((f) => f.isVeto && f.status === 'SUSPECTED').map((f) => f.indicatorCode))].sort();
+  const total = Math.max(0, 100 - breakdown.reduce((n, b) => n + b.deducted, 0));
+  const bonusRaw = history.bonusAwards.reduce((n, b) => n + b.points, 0);
+  const bonus = total >= ctx.edition.bonus.minScore ? Math.min(ctx.edition.bonus.cap, bonusRaw) : 0;
+  const isV2Unknown = breakdown.some((b) => b.code === 'V2' && b.status === 'INSUFFICIENT_DATA');
+  // Without V2 the core freshness verdict is unknown, so pass/fail is not claimed; a confirmed veto still stands.
+  const result: ScoreResult = vetoCodes.length ? 'FAIL_VETO'
+    : isV2Unknown ? 'INSUFFICIENT_DATA'
+      : pendingVetoCodes.length ? 'AT_RISK'
+        : total + bonus < ctx.edition.passMark ? 'FAIL_SCORE' : 'PASS';
+  const windowDays = daysBetween(new Date(ctx.monitoringAt.getTime() - ctx.edition.veto.V2.windowDays * DAY_MS), ctx.monitoringAt);
+  return {
+    result,
+    total,
+    reportedScore: vetoCodes.length ? Math.min(total, ctx.edition.vetoScore) : total + bonus,
+    bonus,
+    breakdown,
+    vetoCodes,
+    pendingVetoCodes,
+    coverage: { windowDays: windowDays.length, coveredDays: windowDays.filter((d) => history.coverage.get(d) === 'COVERED').length },
+    findings,
+    inputHash: scoringInputHash(history, ctx),
+    editionCode: ctx.edition.code,
+  };
+}
+
+/** Same history, edition, monitoring date and reviews → same hash (and, by determinism, the same score). */
+export function scoringInputHash(history: AccountHistory, ctx: ScoringContext): string {
+  return hash53(canonicalJson({ history, edition: ctx.edition, at: ctx.monitoringAt, reviews: ctx.reviews }));
+}

@@ -1,0 +1,8 @@
+export { cloneEdition, editionSchema, type Edition } from './edition';
+export { NATIONAL_2019 } from './editions/national-2019';
+export { scoreAccount, scoringInputHash } from './evaluate';
+export { compileLexicons, lexiconDefSchema, STARTER_LEXICONS, type LexiconDef } from './lexicons';
+export { nearDuplicateShares } from './near-duplicates';
+export { addWorkdays } from './time';
+export type * from './types';
+export { BUILT_IN_CALENDAR } from './data/cn-calendar';
