@@ -18,11 +18,20 @@ function authSecret(): string {
   return DEV_SECRET;
 }
 
+/** Extra origins allowed to post to the auth API; in development both loopback spellings of the dev port. */
+function trustedOrigins(): string[] {
+  const configured = (process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (process.env.NODE_ENV === 'production') return configured;
+  const port = process.env.PORT ?? '3000';
+  return [...configured, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
 function createAuth() {
   const db = getDb();
   return betterAuth({
     secret: authSecret(),
     baseURL: process.env.BETTER_AUTH_URL,
+    trustedOrigins: trustedOrigins(),
     database: prismaAdapter(db, { provider: 'postgresql' }),
     account: { modelName: 'authAccount' },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, autoSignIn: false },
