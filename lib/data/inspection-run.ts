@@ -47,7 +47,10 @@ export type ScoreRow = {
 
 export type FindingRow = Omit<Prisma.FindingCreateManyInput, 'inspectionId' | 'accountId' | 'scoreId' | 'editionId' | 'id' | 'createdAt'>;
 
-/** Replaces one account's score and findings in an inspection (re-running an inspection is idempotent). */
+/**
+ * Stores one account's score in an inspection. Findings are matched by fingerprint, so re-scoring after a
+ * review keeps their ids and the rectifications attached to them; findings that disappeared are removed.
+ */
 export async function replaceAccountScore(
   db: Db,
   ids: { inspectionId: string; accountId: string; editionId: string },
@@ -55,16 +58,23 @@ export async function replaceAccountScore(
   findings: FindingRow[],
   computedAt: Date,
 ): Promise<void> {
-  await db.finding.deleteMany({ where: { inspectionId: ids.inspectionId, accountId: ids.accountId } });
   const saved = await db.score.upsert({
     where: { inspectionId_accountId: { inspectionId: ids.inspectionId, accountId: ids.accountId } },
     create: { ...ids, ...score, computedAt },
     update: { ...score, editionId: ids.editionId, computedAt },
     select: { id: true },
   });
-  if (findings.length) {
-    await db.finding.createMany({ data: findings.map((f) => ({ ...f, ...ids, scoreId: saved.id })), skipDuplicates: true });
+  const existing = await db.finding.findMany({ where: { inspectionId: ids.inspectionId, accountId: ids.accountId }, select: { id: true, fingerprint: true } });
+  const incoming = new Map(findings.map((f) => [f.fingerprint, f]));
+  const stale = existing.filter((e) => !incoming.has(e.fingerprint)).map((e) => e.id);
+  if (stale.length) await db.finding.deleteMany({ where: { id: { in: stale } } });
+  for (const e of existing) {
+    const next = incoming.get(e.fingerprint);
+    if (next) await db.finding.update({ where: { id: e.id }, data: { ...next, scoreId: saved.id, editionId: ids.editionId } });
   }
+  const known = new Set(existing.map((e) => e.fingerprint));
+  const fresh = findings.filter((f) => !known.has(f.fingerprint));
+  if (fresh.length) await db.finding.createMany({ data: fresh.map((f) => ({ ...f, ...ids, scoreId: saved.id })), skipDuplicates: true });
 }
 
 /** Review decisions already taken on findings of these accounts, latest first wins: they carry over by fingerprint. */

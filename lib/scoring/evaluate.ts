@@ -44,7 +44,8 @@ function breakdownFor(code: string, max: number, findings: Finding[], results: D
  */
 export function scoreAccount(history: AccountHistory, ctx: ScoringContext): AccountScore {
   const results = DETECTORS.map((detect) => detect(history, ctx));
-  const findings = applyReviews(results.flatMap((r) => r.findings), ctx)
+  const raw = results.flatMap((r) => r.findings);
+  const findings = applyReviews(raw, ctx)
     .filter((f) => !f.isVeto || vetoEnabled(ctx, f.indicatorCode))
     .sort(byStableOrder);
   const breakdown = [
@@ -74,12 +75,13 @@ export function scoreAccount(history: AccountHistory, ctx: ScoringContext): Acco
     pendingVetoCodes,
     coverage: { windowDays: windowDays.length, coveredDays: windowDays.filter((d) => history.coverage.get(d) === 'COVERED').length },
     findings,
-    inputHash: scoringInputHash(history, ctx),
+    inputHash: scoringInputHash(history, ctx, raw.map((f) => f.fingerprint)),
     editionCode: ctx.edition.code,
   };
 }
 
-/** Same history, edition, monitoring date and reviews → same hash (and, by determinism, the same score). */
-export function scoringInputHash(history: AccountHistory, ctx: ScoringContext): string {
-  return hash53(canonicalJson({ history, edition: ctx.edition, at: ctx.monitoringAt, reviews: ctx.reviews }));
+/** Same history, edition, monitoring date and decisions on this account's findings → same hash and score. */
+export function scoringInputHash(history: AccountHistory, ctx: ScoringContext, fingerprints: string[]): string {
+  const reviews = fingerprints.filter((fp) => ctx.reviews.has(fp)).sort().map((fp) => [fp, ctx.reviews.get(fp)]);
+  return hash53(canonicalJson({ history, edition: ctx.edition, at: ctx.monitoringAt, reviews }));
 }

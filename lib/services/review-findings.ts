@@ -2,10 +2,13 @@ import { canAccessAgency, REVIEW_ROLES, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
 import { listFindingScopes, setFindingReview } from '@/lib/data/findings';
+import { createRectifications } from '@/lib/data/rectifications';
+import { addWorkdays, NATIONAL_2019 } from '@/lib/scoring';
 import { AppError } from '@/lib/errors';
 import { reviewFindingsInputSchema, type ReviewFindingsInput } from '@/lib/schemas/finding';
 import { recordAudit } from './record-audit';
 import { rescoreAccounts } from './rescore-accounts';
+import { loadWorkCalendar } from './scoring-context';
 
 /** Confirms or dismisses findings in the reviewer's scope, audits each change and re-scores the affected accounts. */
 export async function reviewFindings({ access, input, now, db = getDb() }: { access: Access; input: ReviewFindingsInput; now: Date; db?: PrismaClient }) {
@@ -25,6 +28,10 @@ export async function reviewFindings({ access, input, now, db = getDb() }: { acc
         before: { status: f.status },
         after: { status: data.decision, reason: data.reason },
       });
+    }
+    if (data.decision === 'CONFIRMED') {
+      const deadline = addWorkdays(now, NATIONAL_2019.annual.A3.deadlineWorkdays, await loadWorkCalendar(tx));
+      await createRectifications(tx, findings.map((f) => ({ findingId: f.id, agencyId: f.account.agency.id, deadline, createdById: access.userId })));
     }
     return count;
   });
