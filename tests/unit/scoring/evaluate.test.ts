@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CALENDAR, cloneEdition, compileLexicons, NATIONAL_2019, scoreAccount, STARTER_LEXICONS, type AccountHistory, type PostFact, type ScoringContext } from '@/lib/scoring';
+
+const AT = new Date('2026-11-25T04:00:00Z');
+const DAY = 86_400_000;
+const { matcher, prohibitedDomains } = compileLexicons(STARTER_LEXICONS);
+
+const days = (n: number) => Array.from({ length: n + 1 }, (_, i) => new Date(AT.getTime() - i * DAY + 8 * 3_600_000).toISOString().slice(0, 10));
+const post = (id: string, daysAgo: number, text = '【通知】政务服务大厅正常办公。', extra: Partial<PostFact> = {}): PostFact => ({
+  id, platformId: id, url: null, title: null, text, publishedAt: new Date(AT.getTime() - daysAgo * DAY), isPinned: false, isRepost: false,
+  repostOfText: null, links: [], commentsEnabled: true, deletedAt: null, likes: null, reposts: null, comments: null, ...extra,
+});
+
+function history(posts: PostFact[], over: Partial<AccountHistory> = {}): AccountHistory {
+  return {
+    account: { id: 'a1', platformCode: 'WEIBO', displayName: '江川发布', isApp: false, filingStatus: 'FILED', namingRule: null, isFirstOfAgencyPlatform: true },
+    posts, comments: [], snapshots: [], appReleases: [], storeListings: [], linkChecks: [], filedChanges: [], repostTasks: [],
+    coverage: new Map(days(95).map((d) => [d, 'COVERED' as const])), nearDuplicateShare: 0, bonusAwards: [], ...over,
+  };
+}
+
+const ctx = (over: Partial<ScoringContext> = {}): ScoringContext => ({
+  monitoringAt: AT, edition: NATIONAL_2019, matcher, prohibitedDomains, calendar: BUILT_IN_CALENDAR, reviews: new Map(), ...over,
+});
+const active = Array.from({ length: 20 }, (_, i) => post(`p${i}`, i + 0.5));
+
+describe('scoreAccount rules', () => {
+  it('passes a clean, active, fully crawled account with 100', () => {
+    expect(scoreAccount(history(active), ctx())).toMatchObject({ result: 'PASS', total: 100, vetoCodes: [], pendingVetoCodes: [] });
+  });
+
+  it('caps deductions per indicator (30 ads × −5 stay at D3 max 20)', () => {
+    const ads = Array.from({ length: 30 }, (_, i) => post(`ad${i}`, 1 + i / 100, `精仿运动鞋，卖鞋清仓 ${i}`));
+    const s = scoreAccount(history([...active, ...ads]), ctx());
+    expect(s.breakdown.find((b) => b.code === 'D3')).toMatchObject({ deducted: 20, max: 20, status: 'HIT' });
+  });
+
+  it('fails below the pass mark and only counts bonus at or above 80', () => {
+    const strict = cloneEdition(NATIONAL_2019, { code: 'strict', passMark: 100 });
+    const withTypo = [...active, post('t', 1, '再接再励')];
+    expect(scoreAccount(history(withTypo), ctx({ edition: strict })).result).toBe('FAIL_SCORE');
+    expect(scoreAccount(history(withTypo, { bonusAwards: [{ code: 'B1', points: 9 }] }), ctx()).bonus).toBe(5);
+  });
+
+  it('a suspected veto is AT_RISK, a confirmed one FAIL_VETO, a dismissed one nothing', () => {
+    const h = history([...active, post('x', 2, '内部资料 注意保存')]);
+    const suspected = scoreAccount(h, ctx());
+    expect(suspected).toMatchObject({ result: 'AT_RISK', pendingVetoCodes: ['V1.2'] });
+    const fp = suspected.findings.find((f) => f.indicatorCode === 'V1.2')?.fingerprint ?? '';
+    expect(scoreAccount(h, ctx({ reviews: new Map([[fp, 'CONFIRMED']]) }))).toMatchObject({ result: 'FAIL_VETO', vetoCodes: ['V1.2'], reportedScore: expect.any(Number) });
+    expect(scoreAccount(h, ctx({ reviews: new Map([[fp, 'DISMISSED']]) })).result).toBe('PASS');
+  });
+
+  it('reports a vetoed score capped at the edition veto score', () => {
+    const s = scoreAccount(history([post('old', 20)]), ctx());
+    expect(s.vetoCodes).toEqual(['V2']);
+    expect(s.reportedScore).toBeLessThanOrEqual(NATIONAL_2019.vetoScore);
+  });
+
+  it('never turns a crawl gap into a V2 veto, but a post seen inside a gap still counts', () => {
+    const gap = new Map(days(95).map((d, i) => [d, i < 10 ? ('FAILED' as const) : ('COVERED' as const)]));
+    expect(scoreAccount(history([post('old', 20)], { coverage: gap }), ctx()).result).toBe('INSUFFICIENT_DATA');
+    expect(scoreAccount(history([post('new', 3), ...active.slice(5)], { coverage: gap }), ctx()).breakdown.find((b) => b.code === 'V2')?.status).toBe('CLEAR');
+  });
+
+  it('ignores pinned posts for freshness', () => {
+    const s = scoreAccount(history([post('pin', 1, '置顶', { isPinned: true }), post('old', 20)]), ctx());
+    expect(s.vetoCodes).toEqual(['V2']);
+  });
+
+  it('is deterministic: same input, same output and hash', () => {
+    const h = history([...active, post('t', 1, '新院区设备按装完成')]);
+    expect(scoreAccount(h, ctx())).toEqual(scoreAccount(h, ctx()));
+  });
+});
