@@ -6,6 +6,14 @@ import { agencyInSubtrees } from './overview';
 
 export const FINDINGS_PAGE_SIZE = 25;
 
+/** The post field a finding's span indexes into (text, title or the reposted text). */
+function postField(post: { text: string; title: string | null; repostOfText: string | null }, details: unknown): string {
+  const field = details && typeof details === 'object' && 'field' in details ? details.field : 'text';
+  if (field === 'title') return post.title ?? '';
+  if (field === 'repostOfText') return post.repostOfText ?? '';
+  return post.text;
+}
+
 function whereFor(roots: string[], filter: FindingFilter): Prisma.FindingWhereInput {
   const agencyScope = filter.agencyId ? { AND: [agencyInSubtrees(roots), agencyInSubtrees([filter.agencyId])] } : agencyInSubtrees(roots);
   return {
@@ -13,6 +21,7 @@ function whereFor(roots: string[], filter: FindingFilter): Prisma.FindingWhereIn
     ...(filter.status === 'ALL' ? {} : { status: filter.status }),
     ...(filter.indicator ? { indicatorCode: filter.indicator } : {}),
     ...(filter.inspectionId ? { inspectionId: filter.inspectionId } : {}),
+    ...(filter.accountId ? { accountId: filter.accountId } : {}),
   };
 }
 
@@ -29,14 +38,15 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
         sourceType: true, sourceUrl: true, sourcePublishedAt: true, spanStart: true, spanEnd: true, matchedText: true, reviewReason: true,
         account: { select: { displayName: true, platformCode: true, agency: { select: { name: true } } } },
         inspection: { select: { monitoringAt: true } },
-        post: { select: { text: true } },
+        post: { select: { text: true, title: true, repostOfText: true } },
+        details: true,
         comment: { select: { text: true } },
       },
     }),
     db.finding.count({ where }),
   ]);
   const items: FindingListItem[] = rows.map((r) => {
-    const source = r.comment?.text ?? r.post?.text ?? null;
+    const source = r.comment?.text ?? (r.post ? postField(r.post, r.details) : null);
     const ex = source === null ? { excerpt: null, spanStart: null, spanEnd: null } : excerptAround(source, r.spanStart, r.spanEnd);
     return {
       id: r.id, indicatorCode: r.indicatorCode, ruleId: r.ruleId, status: r.status, points: r.points, isVeto: r.isVeto,

@@ -9,6 +9,7 @@ export function findingsSearchParams(filter: FindingFilter): URLSearchParams {
   if (filter.indicator) params.set('indicator', filter.indicator);
   if (filter.inspectionId) params.set('inspectionId', filter.inspectionId);
   if (filter.agencyId) params.set('agencyId', filter.agencyId);
+  if (filter.accountId) params.set('accountId', filter.accountId);
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
 }

@@ -6,6 +6,7 @@ export const findingFilterSchema = z.object({
   indicator: z.string().regex(/^[A-Z]\d+(\.\d+)?$/).optional().catch(undefined),
   inspectionId: z.uuid().optional().catch(undefined),
   agencyId: z.uuid().optional().catch(undefined),
+  accountId: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type FindingFilter = z.infer<typeof findingFilterSchema>;

@@ -1,7 +1,9 @@
 import { canAccessAgency, READ_ROLES, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
+import { listAccountScores } from '@/lib/data/account-scores';
 import { listRecentCrawlRuns } from '@/lib/data/crawl-runs';
+import { listFindingsPage } from '@/lib/data/findings';
 import { findAccountHeader, listCoverageCells, listPostsPage, listSnapshots } from '@/lib/data/account-detail';
 import { notFound } from '@/lib/errors';
 import { shanghaiDaysBetween } from '@/lib/time';
@@ -15,13 +17,18 @@ export async function getAccountDetail({ access, accountId, page, now, db = getD
   const header = await findAccountHeader(db, accountId);
   if (!header || !canAccessAgency(access, READ_ROLES, header.agency)) throw notFound('account');
   const days = shanghaiDaysBetween(new Date(now.getTime() - (COVERAGE_DAYS - 1) * DAY_MS), now);
-  const [snapshots, posts, coverage, crawlRuns] = await Promise.all([
+  const [snapshots, posts, coverage, crawlRuns, scores] = await Promise.all([
     listSnapshots(db, accountId, 50),
     listPostsPage(db, accountId, page, POSTS_PAGE_SIZE),
     listCoverageCells(db, accountId, days),
     listRecentCrawlRuns(db, accountId, 10),
+    listAccountScores(db, accountId),
   ]);
-  return { header, profileChanges: profileChanges(snapshots), latestSnapshot: snapshots[0] ?? null, posts, coverage, crawlRuns };
+  const latest = scores[0];
+  const findings = latest
+    ? await listFindingsPage(db, [header.agency.id], { status: 'ALL', inspectionId: latest.inspectionId, accountId, page: 1 })
+    : null;
+  return { header, profileChanges: profileChanges(snapshots), latestSnapshot: snapshots[0] ?? null, posts, coverage, crawlRuns, scores, findings: findings?.items ?? [] };
 }
 
 type SnapshotLike = Awaited<ReturnType<typeof listSnapshots>>[number];

@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { AccountFindings } from '@/components/accounts/account-findings';
 import { CoverageStrip } from '@/components/accounts/coverage-strip';
 import { PostTimeline } from '@/components/accounts/post-timeline';
 import { ProfileHistory } from '@/components/accounts/profile-history';
+import { ScoreHistory } from '@/components/accounts/score-history';
 import { Pagination } from '@/components/ui/pagination';
 import { READ_ROLES } from '@/lib/access';
 import { requirePageAccess } from '@/lib/auth/session';
@@ -40,6 +42,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
         {t(`account.lifecycle.${header.lifecycle}`)}
         {header.openedAt && ` · ${t('account.openedAt')} ${format.dateTime(new Date(header.openedAt), { dateStyle: 'medium' })}`}
       </p>
+      <ScoreHistory scores={detail.scores} />
+      <AccountFindings findings={detail.findings} />
       <div className="two-col">
         <ProfileHistory latest={detail.latestSnapshot} changes={detail.profileChanges} />
         <CoverageStrip cells={detail.coverage} />
