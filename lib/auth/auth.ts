@@ -7,6 +7,8 @@ import { clearLoginAttempts, consumeLoginAttempt } from '@/lib/data/login-thrott
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_LOGIN_ATTEMPTS_PER_EMAIL = 10;
+// Per client IP and minute; deployments behind one NAT may raise it (AUTH_SIGNIN_PER_MINUTE).
+const SIGNINS_PER_MINUTE = Number(process.env.AUTH_SIGNIN_PER_MINUTE ?? 10);
 const DEV_SECRET = 'xunjian-development-secret-do-not-use-in-production';
 
 function authSecret(): string {
@@ -36,7 +38,7 @@ function createAuth() {
     account: { modelName: 'authAccount' },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, autoSignIn: false },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
-    rateLimit: { enabled: true, storage: 'database', window: 60, max: 100, customRules: { '/sign-in/email': { window: 60, max: 5 } } },
+    rateLimit: { enabled: true, storage: 'database', window: 60, max: 100, customRules: { '/sign-in/email': { window: 60, max: SIGNINS_PER_MINUTE } } },
     telemetry: { enabled: false },
     hooks: {
       // Per-email throttle on top of the per-IP limit: behind a proxy without X-Forwarded-For the IP is unknown.
