@@ -66,7 +66,7 @@ export function FindingsTable({ page, isLoading, canReview, selected, isPending,
                     )}
                   </div>
                 </td>
-                <td className="num">−{f.points}</td>
+                <td className="num">{f.isVeto ? '—' : `−${f.points}`}</td>
                 <td>
                   <span className={`badge ${f.status === 'CONFIRMED' ? 'bad' : f.status === 'SUSPECTED' ? 'warn' : 'ok'}`}>{t(`findings.statuses.${f.status}`)}</span>
                   {f.reviewReason && <div className="subtle">{f.reviewReason}</div>}

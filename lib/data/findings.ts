@@ -46,7 +46,8 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
     db.finding.count({ where }),
   ]);
   const items: FindingListItem[] = rows.map((r) => {
-    const source = r.comment?.text ?? (r.post ? postField(r.post, r.details) : null);
+    // Findings without a span (a blocked link, a count) show what matched instead of the whole item.
+    const source = r.spanStart === null && r.matchedText ? r.matchedText : (r.comment?.text ?? (r.post ? postField(r.post, r.details) : null));
     const ex = source === null ? { excerpt: null, spanStart: null, spanEnd: null } : excerptAround(source, r.spanStart, r.spanEnd);
     return {
       id: r.id, indicatorCode: r.indicatorCode, ruleId: r.ruleId, status: r.status, points: r.points, isVeto: r.isVeto,
