@@ -3,6 +3,8 @@ import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
+import { ADMIN_ROLES, canAccessAgency, type Access } from '@/lib/access';
+import { findAgencyNode } from '@/lib/data/agency-scorecard';
 import { createUserWithPassword, findUserIdByEmail } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
 import { roleSchema } from '@/lib/schemas/enums';
@@ -28,4 +30,16 @@ export async function createUser({ input, actorId, db = getDb() }: { input: Crea
     await recordAudit(tx, { actorId, action: 'user.create', entityType: 'user', entityId: user.id, after: { name: data.name, email: data.email, grants: data.grants } });
     return user;
   });
+}
+
+/** An administrator creates a user; every grant must lie inside the administrator's own subtree. */
+export async function createUserInScope({ access, input, db = getDb() }: { access: Access; input: CreateUserInput; db?: PrismaClient }) {
+  const data = createUserInputSchema.parse(input);
+  for (const grant of data.grants) {
+    const agency = await findAgencyNode(db, grant.agencyId);
+    if (!agency || !canAccessAgency(access, ADMIN_ROLES, agency)) {
+      throw new AppError('FORBIDDEN', 'A role grant is outside your scope', { details: { grants: ['outside your scope'] } });
+    }
+  }
+  return createUser({ input: data, actorId: access.userId, db });
 }

@@ -1,0 +1,19 @@
+import { getTranslations } from 'next-intl/server';
+import { ImportAccountsForm } from '@/components/admin/import-accounts-form';
+import { ADMIN_ROLES } from '@/lib/access';
+import { requirePageAccess } from '@/lib/auth/session';
+import { ACCOUNT_IMPORT_COLUMNS } from '@/lib/schemas/account-import';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ImportAccountsPage() {
+  await requirePageAccess(ADMIN_ROLES);
+  const t = await getTranslations('admin.import');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="subtle">{t('columns', { columns: ACCOUNT_IMPORT_COLUMNS.join(', ') })}</p>
+      <ImportAccountsForm />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+'use server';
+
+import { ADMIN_ROLES } from '@/lib/access';
+import { toActionError, type ActionResult } from '@/lib/action-result';
+import { requireAccess } from '@/lib/auth/session';
+import type { AccountImportPreview } from '@/lib/schemas/account-import';
+import { registerAccountInputSchema, type RegisterAccountInput } from '@/lib/schemas/account';
+import { importAccountsInScope, previewImportInScope, registerAccount } from '@/lib/services/admin-accounts';
+import { createUserInputSchema, createUserInScope } from '@/lib/services/create-user';
+import { ImportRejectedError } from '@/lib/services/import-accounts';
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** Narrows the raw form object after registerAccountInputSchema accepted it. */
+const registerAccountRaw = (input: unknown): RegisterAccountInput => input as RegisterAccountInput;
+
+async function fileFrom(form: FormData) {
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) throw new Error('No file');
+  if (file.size > MAX_IMPORT_BYTES) throw new Error('File larger than 5 MB');
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export async function registerAccountAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    const parsed = registerAccountInputSchema.safeParse(input);
+    if (!parsed.success) return toActionError(parsed.error);
+    // The service parses again (it is also called from the CLI); hand it the raw, now known-valid input.
+    return { ok: true, data: await registerAccount({ access, input: registerAccountRaw(input), now: new Date() }) };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+export type ImportActionResult = ActionResult<{ imported: number; preview: AccountImportPreview }>;
+
+/** Preview (`mode=preview`) or import (`mode=import`) an uploaded CSV/XLSX; row errors come back as a preview. */
+export async function importAccountsAction(form: FormData): Promise<ImportActionResult> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    const file = await fileFrom(form);
+    if (form.get('mode') !== 'import') return { ok: true, data: { imported: 0, preview: await previewImportInScope({ access, file }) } };
+    return { ok: true, data: await importAccountsInScope({ access, file }) };
+  } catch (error) {
+    if (error instanceof ImportRejectedError) return { ok: true, data: { imported: 0, preview: { rows: [], errors: error.errors } } };
+    if (error instanceof Error && !('code' in error)) return { ok: false, code: 'VALIDATION', message: error.message };
+    return toActionError(error);
+  }
+}
+
+export async function createUserAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    const parsed = createUserInputSchema.safeParse(input);
+    if (!parsed.success) return toActionError(parsed.error);
+    return { ok: true, data: await createUserInScope({ access, input: parsed.data }) };
+  } catch (error) {
+    return toActionError(error);
+  }
+}

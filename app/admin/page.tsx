@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ADMIN_ROLES } from '@/lib/access';
+import { requirePageAccess } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminPage() {
+  await requirePageAccess(ADMIN_ROLES);
+  const t = await getTranslations('admin');
+  const cards = [
+    { href: '/admin/accounts', title: t('accounts.title'), body: t('accounts.hint') },
+    { href: '/admin/accounts/new', title: t('register.title'), body: t('register.hint') },
+    { href: '/admin/accounts/import', title: t('import.title'), body: t('import.hint') },
+    { href: '/admin/users', title: t('users.title'), body: t('users.hint') },
+  ];
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <div className="cards">
+        {cards.map((c) => (
+          <Link key={c.href} href={c.href} className="card">
+            <div className="value" style={{ fontSize: 18 }}>{c.title}</div>
+            <div className="label">{c.body}</div>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

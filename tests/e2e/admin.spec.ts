@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers/auth';
+import { e2eDb } from './helpers/db';
+import { saveScreenshot } from './helpers/screenshot';
+
+const csv = (rows: string[]) => ({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(['agency_code,platform,handle,display_name,filing_status', ...rows].join('\n')) });
+
+test('[ADMIN] registers a Weibo account', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin');
+  await saveScreenshot(page, 'admin-index');
+  await page.getByRole('link', { name: '登记新账号' }).click();
+  await page.getByLabel('主办单位').selectOption({ label: '江川市公安局' });
+  await page.getByRole('combobox', { name: /^平台/ }).selectOption('WEIBO');
+  const handle = `79${Date.now() % 100000000}`;
+  await page.getByLabel('平台标识').fill(handle);
+  await page.getByLabel('账号名称').fill('江川公安');
+  await page.getByLabel('备案状态').selectOption('FILED');
+  await saveScreenshot(page, 'admin-register');
+  await page.getByRole('button', { name: '登记' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '江川公安' })).toBeVisible();
+
+  await page.goto('/admin/accounts/new');
+  await page.getByRole('combobox', { name: /^平台/ }).selectOption('WEIBO');
+  await page.getByLabel('平台标识').fill(handle);
+  await page.getByLabel('账号名称').fill('重复账号');
+  await page.getByRole('button', { name: '登记' }).click();
+  await expect(page.locator('form').getByRole('alert')).toContainText('already registered');
+});
+
+test('[ADMIN] imports a CSV with one bad row and nothing is imported, then fixes it', async ({ page }) => {
+  await signInAs(page, 'admin');
+  const stamp = Date.now() % 1000000;
+  const good = [`330100-02,WEIBO,7701${stamp},江川公安导入一,FILED`, `330100-03,WECHAT,gh_imp${stamp},江川卫健导入二,FILED`];
+  await page.goto('/admin/accounts/import');
+  await page.getByLabel('文件').setInputFiles(csv([...good, `330100-02,MYSPACE,bad${stamp},坏行,FILED`]));
+  await page.getByRole('button', { name: '预览校验' }).click();
+  await expect(page.getByRole('heading', { name: /未导入任何账号/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '4', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await saveScreenshot(page, 'admin-import-rejected');
+  const db = e2eDb();
+  expect(await db.account.count({ where: { handle: { in: [`7701${stamp}`, `gh_imp${stamp}`] } } })).toBe(0);
+
+  await page.getByLabel('文件').setInputFiles(csv(good));
+  await page.getByRole('button', { name: '预览校验' }).click();
+  await expect(page.getByRole('heading', { name: /待导入账号/ })).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('status')).toContainText('已导入 2 个账号');
+  await saveScreenshot(page, 'admin-import-done');
+  expect(await db.account.count({ where: { handle: { in: [`7701${stamp}`, `gh_imp${stamp}`] } } })).toBe(2);
+  await db.$disconnect();
+});
+
+test('[ADMIN] creates a user scoped to a county', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/users');
+  const email = `county-${Date.now()}@e2e.local`;
+  await page.getByLabel('姓名').fill('河西区监管员');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill('hexi-password-1');
+  await page.getByLabel('角色').selectOption('SUPERVISOR');
+  await page.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await page.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByRole('cell', { name: email })).toBeVisible();
+  await saveScreenshot(page, 'admin-users');
+});
+
+test('[AUDITOR] cannot reach admin pages', async ({ page }) => {
+  await signInAs(page, 'auditor');
+  for (const path of ['/admin', '/admin/accounts', '/admin/accounts/import', '/admin/users']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/forbidden$/);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: '无权访问' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '管理' })).toHaveCount(0);
+  await saveScreenshot(page, 'auditor-forbidden');
+});
