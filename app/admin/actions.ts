@@ -4,15 +4,12 @@ import { ADMIN_ROLES } from '@/lib/access';
 import { toActionError, type ActionResult } from '@/lib/action-result';
 import { requireAccess } from '@/lib/auth/session';
 import type { AccountImportPreview } from '@/lib/schemas/account-import';
-import { registerAccountInputSchema, type RegisterAccountInput } from '@/lib/schemas/account';
+import { registerAccountInputSchema } from '@/lib/schemas/account';
 import { importAccountsInScope, previewImportInScope, registerAccount } from '@/lib/services/admin-accounts';
 import { createUserInputSchema, createUserInScope } from '@/lib/services/create-user';
 import { ImportRejectedError } from '@/lib/services/import-accounts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-/** Narrows the raw form object after registerAccountInputSchema accepted it. */
-const registerAccountRaw = (input: unknown): RegisterAccountInput => input as RegisterAccountInput;
 
 async function fileFrom(form: FormData) {
   const file = form.get('file');
@@ -26,8 +23,8 @@ export async function registerAccountAction(input: unknown): Promise<ActionResul
     const access = await requireAccess(ADMIN_ROLES);
     const parsed = registerAccountInputSchema.safeParse(input);
     if (!parsed.success) return toActionError(parsed.error);
-    // The service parses again (it is also called from the CLI); hand it the raw, now known-valid input.
-    return { ok: true, data: await registerAccount({ access, input: registerAccountRaw(input), now: new Date() }) };
+    // The service parses again (it also serves the CLI); it gets the raw input, its schema transforms once.
+    return { ok: true, data: await registerAccount({ access, input, now: new Date() }) };
   } catch (error) {
     return toActionError(error);
   }

@@ -9,6 +9,7 @@ export default async function AdminPage() {
   await requirePageAccess(ADMIN_ROLES);
   const t = await getTranslations('admin');
   const cards = [
+    { href: '/admin/agencies', title: t('agencies.title'), body: t('agencies.hint') },
     { href: '/admin/accounts', title: t('accounts.title'), body: t('accounts.hint') },
     { href: '/admin/accounts/new', title: t('register.title'), body: t('register.hint') },
     { href: '/admin/accounts/import', title: t('import.title'), body: t('import.hint') },

@@ -20,7 +20,7 @@ export async function listAdminAgencyOptions({ access, db = getDb() }: { access:
 }
 
 /** Registers one account in the admin's scope; a taken platform handle is a CONFLICT on `handle`. */
-export async function registerAccount({ access, input, now, db = getDb() }: { access: Access; input: RegisterAccountInput; now: Date; db?: PrismaClient }) {
+export async function registerAccount({ access, input, now, db = getDb() }: { access: Access; input: RegisterAccountInput | unknown; now: Date; db?: PrismaClient }) {
   const data = registerAccountInputSchema.parse(input);
   const agency = await findAgencyNode(db, data.agencyId);
   if (!agency || !canAccessAgency(access, ADMIN_ROLES, agency)) throw new AppError('FORBIDDEN', 'Agency outside your scope', { details: { agencyId: ['forbidden'] } });

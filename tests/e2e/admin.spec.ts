@@ -76,3 +76,19 @@ test('[AUDITOR] cannot reach admin pages', async ({ page }) => {
   await expect(page.getByRole('link', { name: '管理' })).toHaveCount(0);
   await saveScreenshot(page, 'auditor-forbidden');
 });
+
+test('[ADMIN] adds an agency to the tree', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/agencies');
+  const name = `临溪县测试镇${Date.now() % 10000}`;
+  await page.getByLabel('上级单位').selectOption({ label: '　　临溪县' });
+  await page.getByLabel('名称').fill(name);
+  await page.getByLabel('层级').selectOption('TOWNSHIP');
+  await page.getByLabel('账号命名规则（正则）').fill('(');
+  await page.getByRole('button', { name: '新增下级单位' }).click();
+  await expect(page.locator('form').getByRole('alert')).toContainText('namingRule');
+  await page.getByLabel('账号命名规则（正则）').fill('发布$');
+  await page.getByRole('button', { name: '新增下级单位' }).click();
+  await expect(page.getByRole('treeitem').filter({ hasText: name })).toBeVisible();
+  await saveScreenshot(page, 'admin-agencies');
+});
