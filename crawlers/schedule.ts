@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { PrismaClient } from '@/lib/db/types';
 import { runAlerts } from './jobs/alerts';
+import { runDispatchPendingInspections } from './jobs/dispatch-pending-inspections';
 import { runEnqueueDueCrawls } from './jobs/enqueue-due-crawls';
 import { runStartInspection } from './jobs/start-inspection';
 import { sendScoreInspection } from './queue';
@@ -26,6 +27,8 @@ export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEnt
       job: ({ db, boss, crawlIntervalMs }, now) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs }),
     },
     { name: 'alerts', expression: '7 * * * *', timezone: 'Asia/Shanghai', job: ({ db }, now) => runAlerts({ now, db }) },
+    // Inspections started from the dashboard are rows only (no work inside Next.js); this hands them to the queue.
+    { name: 'dispatch-pending-inspections', expression: '* * * * *', timezone: 'Asia/Shanghai', job: ({ db, boss }) => runDispatchPendingInspections({ db, boss }) },
     ...scopes.map(
       (scopeAgencyCode): ScheduleEntry => ({
         name: `daily-inspection:${scopeAgencyCode}`,

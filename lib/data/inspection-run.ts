@@ -86,3 +86,9 @@ export async function listReviewDecisions(db: Db, accountIds: string[]) {
   });
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }
+
+/** Inspections registered from the dashboard that no worker has picked up yet. */
+export async function listPendingInspectionIds(db: Db, limit = 50): Promise<string[]> {
+  const rows = await db.inspection.findMany({ where: { status: 'PENDING' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true } });
+  return rows.map((r) => r.id);
+}
