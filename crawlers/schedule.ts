@@ -19,13 +19,16 @@ export type ScheduleEntry = {
 export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEntry[] {
   const scopes = (env.XUNJIAN_DAILY_INSPECTION_SCOPES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const editionCode = env.XUNJIAN_DAILY_INSPECTION_EDITION || undefined;
+  const isCrawling = env.WORKER_CRAWL !== 'off';
   return [
-    {
-      name: 'enqueue-due-crawls',
-      expression: '*/30 * * * *',
-      timezone: 'Asia/Shanghai',
-      job: ({ db, boss, crawlIntervalMs }, now) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs }),
-    },
+    ...(isCrawling
+      ? [{
+          name: 'enqueue-due-crawls',
+          expression: '*/30 * * * *',
+          timezone: 'Asia/Shanghai' as const,
+          job: ({ db, boss, crawlIntervalMs }: ScheduleDeps, now: Date) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs }),
+        }]
+      : []),
     { name: 'alerts', expression: '7 * * * *', timezone: 'Asia/Shanghai', job: ({ db }, now) => runAlerts({ now, db }) },
     // Inspections started from the dashboard are rows only (no work inside Next.js); this hands them to the queue.
     { name: 'dispatch-pending-inspections', expression: '* * * * *', timezone: 'Asia/Shanghai', job: ({ db, boss }) => runDispatchPendingInspections({ db, boss }) },
