@@ -1,14 +1,24 @@
 import type { PlatformCode } from '@/lib/schemas/enums';
 import type { DemoAgency } from './agencies';
+import { accountNameFor, APP_NAMES } from './names';
 
 export type DemoAccount = {
+  /** `<agency key>:<platform>`, plus `#n` for an agency's extra accounts on one platform. */
   key: string;
   agencyKey: string;
   platformCode: PlatformCode;
   handle: string;
   displayName: string;
+  url: string;
   filingNumber: string | null;
   filingStatus: 'UNFILED' | 'PENDING' | 'FILED';
+  lifecycle: 'OPEN' | 'CHANGED' | 'CLOSED';
+  /** Days before `now`; turned into instants by the province builder. */
+  openedDaysAgo: number;
+  /** CHANGED: the filed rename, `daysAgo` before `now`. */
+  rename: { from: string; daysAgo: number } | null;
+  /** CLOSED: days before `now` the account was closed (注销). */
+  closedDaysAgo: number | null;
   crawlConfig: Record<string, string>;
 };
 
@@ -23,13 +33,22 @@ export const DEMO_GOLDEN_ACCOUNTS = {
   G7: 'jc-health:WECHAT',
   G8: 'qs-health:WECHAT',
   G9: 'bs-bx-office:WECHAT',
-  G10: 'bs-office:APP_IOS',
+  G10: 'jc-office:APP_IOS',
   G11: 'jc-ly-office:WECHAT',
   G12: 'qs-dh-propaganda:WEIBO',
 } as const;
 
-const shortName = (name: string) =>
-  name.replace('人民政府办公厅', '政府办').replace('人民政府办公室', '政府办').replace('精神文明建设办公室', '文明办').replace('卫生健康委员会', '卫健委');
+/** Ordinary accounts with a planted trait (typos, nearing the 14-day limit, lifecycle changes, naming). */
+export const DEMO_TRAIT_ACCOUNTS = {
+  typos: 'jc-ly-health:WEIBO',
+  nearingStale: ['bs-health:WEIBO', 'jc-ly-town:WECHAT', 'qs-dh-town2:WECHAT'],
+  closed: ['qs-qsx-town2:TOUTIAO', 'bs-bx-town2:TOUTIAO'],
+  changed: ['jc-hx-health:WEIBO', 'bs-sl-office:WECHAT'],
+  badName: ['jc-hx-health:TOUTIAO', 'qs-dh-town:WEIBO'],
+} as const;
+
+const CLOSED_DAYS_AGO = [24, 37];
+const CHANGED_DAYS_AGO = [21, 33];
 
 function platformsFor(agency: DemoAgency): PlatformCode[] {
   const p: PlatformCode[] = ['WEIBO', 'WECHAT'];
@@ -37,42 +56,86 @@ function platformsFor(agency: DemoAgency): PlatformCode[] {
   else if (/^(jc|qs|bs)-office$/.test(agency.key)) p.push('APP_IOS', 'APP_ANDROID', 'DOUYIN');
   if (agency.key.endsWith('-health')) p.push('TOUTIAO');
   if (agency.key.endsWith('-traffic') || agency.key.endsWith('-propaganda')) p.push('DOUYIN');
+  if (agency.key.endsWith('-police') || agency.key === 'prov-culture') p.push('DOUYIN');
   if (agency.level === 'TOWNSHIP') p.push('TOUTIAO');
   return p;
 }
 
-function handleFor(platform: PlatformCode, n: number, agency: DemoAgency): string {
+/** Deterministic id fragments from a number, in the alphabet a platform uses. */
+const token = (n: number, length: number, alphabet: string) => {
+  let x = (n * 2654435761) >>> 0;
+  let out = '';
+  for (let i = 0; i < length; i += 1) {
+    x = (Math.imul(x ^ (x >>> 13), 1274126177) + i) >>> 0;
+    out += alphabet[x % alphabet.length];
+  }
+  return out;
+};
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function handleFor(platform: PlatformCode, n: number, nOnPlatform: number, agency: DemoAgency): string {
   const slug = agency.key.replaceAll('-', '');
   switch (platform) {
-    case 'WEIBO': return String(7400000001 + n);
-    case 'WECHAT': return `gh_${(0x0a1b2c3d4e5f + n * 7919).toString(16).padStart(12, '0').slice(-12)}`;
-    case 'APP_IOS': return String(6400000001 + n);
+    case 'WEIBO': return String(7400000000 + nOnPlatform);
+    case 'WECHAT': return `gh_${token(n, 12, '0123456789abcdef')}`;
+    case 'APP_IOS': return String(6400000000 + nOnPlatform);
     case 'APP_ANDROID': return `cn.gov.jiangchuan.${slug}`;
-    case 'RSS': return `https://rss.example.invalid/jiangchuan/${slug}.xml`;
+    case 'DOUYIN': return `MS4wLjABAAAA${token(n, 32, B64)}`;
+    case 'TOUTIAO': return `MS4wLjABAAAA${token(n + 5000, 24, B64)}`;
+    case 'RSS': return `https://www.jiangchuan.gov.cn.example.invalid/${slug}/rss.xml`;
     default: return `${platform.toLowerCase()}_${slug}`;
   }
 }
 
-const SUFFIX: Partial<Record<PlatformCode, string>> = { APP_IOS: '（iOS）', APP_ANDROID: '（安卓）', DOUYIN: '', TOUTIAO: '', RSS: '（订阅）' };
+function urlFor(platform: PlatformCode, handle: string): string {
+  switch (platform) {
+    case 'WEIBO': return `https://weibo.com/u/${handle}`;
+    case 'WECHAT': return `https://mp.weixin.qq.com/profile?id=${handle}`;
+    case 'APP_IOS': return `https://apps.apple.com/cn/app/id${handle}`;
+    case 'APP_ANDROID': return `https://appgallery.huawei.com/app/${handle}`;
+    case 'DOUYIN': return `https://www.douyin.com/user/${handle}`;
+    case 'TOUTIAO': return `https://www.toutiao.com/c/user/token/${handle}/`;
+    default: return handle;
+  }
+}
+
+const CRAWL_CONFIG: Partial<Record<PlatformCode, (n: number) => Record<string, string>>> = {
+  WECHAT: (n) => ({ route: 'RSS_BRIDGE', weMpRssId: `MzkwMD${token(n, 10, B64)}` }),
+  DOUYIN: () => ({ route: 'RSSHUB' }),
+  TOUTIAO: () => ({ route: 'RSSHUB' }),
+};
 
 export function buildDemoAccounts(agencies: DemoAgency[]): DemoAccount[] {
   const accounts: DemoAccount[] = [];
+  const byKey = new Map(agencies.map((a) => [a.key, a]));
   let n = 0;
+  const perPlatform = new Map<PlatformCode, number>();
   for (const agency of agencies) {
     if (['PROVINCE', 'CITY', 'COUNTY'].includes(agency.level)) continue;
+    const parent = agency.parentKey ? byKey.get(agency.parentKey) : undefined;
     for (const platform of platformsFor(agency)) {
-      const isApp = platform === 'APP_IOS' || platform === 'APP_ANDROID';
-      const base = isApp ? `${agency.name.slice(0, 3)}政务` : `${shortName(agency.name)}发布`;
       n += 1;
+      perPlatform.set(platform, (perPlatform.get(platform) ?? 0) + 1);
+      const key = `${agency.key}:${platform}`;
+      const handle = handleFor(platform, n, perPlatform.get(platform) ?? 0, agency);
+      const isUnfiled = n % 11 === 0;
+      const closedIndex = DEMO_TRAIT_ACCOUNTS.closed.indexOf(key as (typeof DEMO_TRAIT_ACCOUNTS.closed)[number]);
+      const changedIndex = DEMO_TRAIT_ACCOUNTS.changed.indexOf(key as (typeof DEMO_TRAIT_ACCOUNTS.changed)[number]);
+      const displayName = accountNameFor(agency, parent, platform, DEMO_TRAIT_ACCOUNTS.badName.some((k) => k === key));
       accounts.push({
-        key: `${agency.key}:${platform}`,
+        key,
         agencyKey: agency.key,
         platformCode: platform,
-        handle: handleFor(platform, n, agency),
-        displayName: `${base}${SUFFIX[platform] ?? ''}`,
-        filingNumber: n % 11 === 0 ? null : `江川备-${String(1000 + n)}`,
-        filingStatus: n % 11 === 0 ? 'UNFILED' : 'FILED',
-        crawlConfig: platform === 'WECHAT' ? { route: 'RSS_BRIDGE' } : {},
+        handle,
+        displayName,
+        url: urlFor(platform, handle),
+        filingNumber: isUnfiled ? null : `川网信备${agency.regionCode.slice(0, 6)}${String(n).padStart(4, '0')}号`,
+        filingStatus: isUnfiled ? 'UNFILED' : n % 17 === 0 ? 'PENDING' : 'FILED',
+        lifecycle: closedIndex >= 0 ? 'CLOSED' : changedIndex >= 0 ? 'CHANGED' : 'OPEN',
+        openedDaysAgo: 400 + ((n * 37) % 1500),
+        rename: changedIndex >= 0 ? { from: `${agency.shortName}${platform === 'WECHAT' ? '公众号' : '微博'}`, daysAgo: CHANGED_DAYS_AGO[changedIndex] ?? 30 } : null,
+        closedDaysAgo: closedIndex >= 0 ? (CLOSED_DAYS_AGO[closedIndex] ?? 30) : null,
+        crawlConfig: CRAWL_CONFIG[platform]?.(n) ?? {},
       });
     }
   }
@@ -80,8 +143,12 @@ export function buildDemoAccounts(agencies: DemoAgency[]): DemoAccount[] {
   const g12 = accounts.find((a) => a.key === DEMO_GOLDEN_ACCOUNTS.G12);
   if (g12) {
     for (const [i, label] of ['东湖宣传', '东湖之声'].entries()) {
-      accounts.push({ ...g12, key: `${g12.key}#${i + 2}`, handle: String(7400009001 + i), displayName: label, filingNumber: null, filingStatus: 'UNFILED' });
+      const handle = String(7400000091 + i);
+      accounts.push({ ...g12, key: `${g12.key}#${i + 2}`, handle, url: urlFor('WEIBO', handle), displayName: label, filingNumber: null, filingStatus: 'UNFILED', openedDaysAgo: 200 + i * 50 });
     }
   }
   return accounts;
 }
+
+export const isAppAccount = (a: Pick<DemoAccount, 'platformCode'>) => a.platformCode === 'APP_IOS' || a.platformCode === 'APP_ANDROID';
+export { APP_NAMES };

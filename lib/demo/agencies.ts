@@ -1,11 +1,32 @@
 import type { AgencyLevel } from '@/lib/schemas/enums';
 
-export type DemoAgency = { key: string; parentKey: string | null; name: string; level: AgencyLevel; code: string; isSupervisingUnit: boolean };
+export type DemoAgency = {
+  /** Stable key, e.g. `jc-ly-health`; accounts and golden cases refer to agencies by it. */
+  key: string;
+  parentKey: string | null;
+  name: string;
+  shortName: string;
+  level: AgencyLevel;
+  /** Registry code (kept stable: e2e tests and imports address agencies by it). */
+  code: string;
+  /** Administrative division code (行政区划代码): 6 digits, 9 for townships. */
+  regionCode: string;
+  isSupervisingUnit: boolean;
+  /** D8 naming rule: an account name must mention a place of the agency's own chain. */
+  namingRule: string;
+};
 
+// The province code prefix 39 is unassigned in GB/T 2260, so no real place is implied.
+const PROVINCE = { key: 'prov', name: '江川省', short: '江川', region: '390000', code: '330000' };
 const CITIES = [
-  { key: 'jc', name: '江川市', code: '330100' },
-  { key: 'qs', name: '青山市', code: '330200' },
-  { key: 'bs', name: '白沙市', code: '330300' },
+  { key: 'jc', name: '江川市', short: '江川', region: '390100', code: '330100' },
+  { key: 'qs', name: '青山市', short: '青山', region: '390200', code: '330200' },
+  { key: 'bs', name: '白沙市', short: '白沙', region: '390300', code: '330300' },
+];
+const PROVINCE_DEPTS = [
+  { key: 'police', name: '江川省公安厅' },
+  { key: 'health', name: '江川省卫生健康委员会' },
+  { key: 'culture', name: '江川省文化和旅游厅' },
 ];
 const CITY_DEPTS = [
   { key: 'police', name: '公安局' },
@@ -13,35 +34,54 @@ const CITY_DEPTS = [
   { key: 'civil', name: '精神文明建设办公室' },
   { key: 'traffic', name: '公安局交通警察支队' },
 ];
-const COUNTIES: Record<string, Array<{ key: string; name: string; town: string }>> = {
-  jc: [{ key: 'ly', name: '临溪县', town: '白石镇' }, { key: 'hx', name: '河西区', town: '新塘街道' }],
-  qs: [{ key: 'qsx', name: '青山县', town: '云岭镇' }, { key: 'dh', name: '东湖区', town: '湖滨街道' }],
-  bs: [{ key: 'sl', name: '松林县', town: '柳湾镇' }, { key: 'bx', name: '北溪县', town: '石桥镇' }],
+type County = { key: string; name: string; short: string; towns: [string, string] };
+const COUNTIES: Record<string, County[]> = {
+  jc: [{ key: 'ly', name: '临溪县', short: '临溪', towns: ['白沙镇', '溪口乡'] }, { key: 'hx', name: '河西区', short: '河西', towns: ['新塘街道', '古镇街道'] }],
+  qs: [{ key: 'qsx', name: '青山县', short: '青山', towns: ['云岭镇', '茶园乡'] }, { key: 'dh', name: '东湖区', short: '东湖', towns: ['湖滨街道', '渔港街道'] }],
+  bs: [{ key: 'sl', name: '松林县', short: '松林', towns: ['柳湾镇', '松岭乡'] }, { key: 'bx', name: '北溪县', short: '北溪', towns: ['石桥镇', '北坪镇'] }],
 };
 
-/** 江川省: province > city > county/district > departments and townships; 44 agencies. */
+const rule = (...places: string[]) => `(?:${[...new Set(places)].join('|')})`;
+const townGov = (town: string) => (town.endsWith('街道') ? `${town}办事处` : `${town}人民政府`);
+
+/** 江川省: province → cities → counties/districts → departments and townships (59 agencies). */
 export function buildDemoAgencies(): DemoAgency[] {
+  const p = PROVINCE;
   const list: DemoAgency[] = [
-    { key: 'prov', parentKey: null, name: '江川省', level: 'PROVINCE', code: '330000', isSupervisingUnit: false },
-    { key: 'prov-office', parentKey: 'prov', name: '江川省人民政府办公厅', level: 'DEPARTMENT', code: '330000-01', isSupervisingUnit: true },
-    { key: 'prov-police', parentKey: 'prov', name: '江川省公安厅', level: 'DEPARTMENT', code: '330000-02', isSupervisingUnit: false },
-    { key: 'prov-health', parentKey: 'prov', name: '江川省卫生健康委员会', level: 'DEPARTMENT', code: '330000-03', isSupervisingUnit: false },
-    { key: 'prov-culture', parentKey: 'prov', name: '江川省文化和旅游厅', level: 'DEPARTMENT', code: '330000-04', isSupervisingUnit: false },
+    { key: p.key, parentKey: null, name: p.name, shortName: p.short, level: 'PROVINCE', code: p.code, regionCode: p.region, isSupervisingUnit: false, namingRule: rule(p.short) },
+    { key: 'prov-office', parentKey: p.key, name: `${p.name}人民政府办公厅`, shortName: '省政府办公厅', level: 'DEPARTMENT', code: `${p.code}-01`, regionCode: p.region, isSupervisingUnit: true, namingRule: rule(p.short) },
   ];
+  PROVINCE_DEPTS.forEach((d, i) =>
+    list.push({ key: `prov-${d.key}`, parentKey: p.key, name: d.name, shortName: d.name.replace(p.name, '省'), level: 'DEPARTMENT', code: `${p.code}-${String(i + 2).padStart(2, '0')}`, regionCode: p.region, isSupervisingUnit: false, namingRule: rule(p.short) }),
+  );
   for (const city of CITIES) {
-    list.push({ key: city.key, parentKey: 'prov', name: city.name, level: 'CITY', code: city.code, isSupervisingUnit: false });
-    list.push({ key: `${city.key}-office`, parentKey: city.key, name: `${city.name}人民政府办公室`, level: 'DEPARTMENT', code: `${city.code}-01`, isSupervisingUnit: true });
-    CITY_DEPTS.forEach((d, i) =>
-      list.push({ key: `${city.key}-${d.key}`, parentKey: city.key, name: `${city.name}${d.name}`, level: 'DEPARTMENT', code: `${city.code}-${String(i + 2).padStart(2, '0')}`, isSupervisingUnit: false }),
-    );
+    const cityRule = rule(p.short, city.short);
+    const dept = (key: string, name: string, n: number, isSupervisingUnit = false): DemoAgency => ({
+      key: `${city.key}-${key}`, parentKey: city.key, name: `${city.name}${name}`, shortName: `${city.short}${name}`, level: 'DEPARTMENT',
+      code: `${city.code}-${String(n).padStart(2, '0')}`, regionCode: city.region, isSupervisingUnit, namingRule: cityRule,
+    });
+    list.push({ key: city.key, parentKey: p.key, name: city.name, shortName: city.short, level: 'CITY', code: city.code, regionCode: city.region, isSupervisingUnit: false, namingRule: cityRule });
+    list.push(dept('office', '人民政府办公室', 1, true));
+    CITY_DEPTS.forEach((d, i) => list.push(dept(d.key, d.name, i + 2)));
     (COUNTIES[city.key] ?? []).forEach((c, ci) => {
       const code = `${city.code.slice(0, 4)}${String(ci + 2).padStart(2, '0')}`;
+      const region = `${city.region.slice(0, 4)}${String(ci + 2).padStart(2, '0')}`;
       const ck = `${city.key}-${c.key}`;
-      list.push({ key: ck, parentKey: city.key, name: c.name, level: 'COUNTY', code, isSupervisingUnit: false });
-      list.push({ key: `${ck}-office`, parentKey: ck, name: `${c.name}人民政府办公室`, level: 'DEPARTMENT', code: `${code}-01`, isSupervisingUnit: true });
-      list.push({ key: `${ck}-health`, parentKey: ck, name: `${c.name}卫生健康局`, level: 'DEPARTMENT', code: `${code}-02`, isSupervisingUnit: false });
-      list.push({ key: `${ck}-propaganda`, parentKey: ck, name: `${c.name}委宣传部`, level: 'DEPARTMENT', code: `${code}-03`, isSupervisingUnit: false });
-      list.push({ key: `${ck}-town`, parentKey: ck, name: `${c.name}${c.town}`, level: 'TOWNSHIP', code: `${code}-04`, isSupervisingUnit: false });
+      const countyRule = rule(p.short, city.short, c.short);
+      const sub = (key: string, name: string, n: number, level: AgencyLevel, extra: Partial<DemoAgency> = {}): DemoAgency => ({
+        key: `${ck}-${key}`, parentKey: ck, name, shortName: name.replace(c.name, c.short), level, code: `${code}-${String(n).padStart(2, '0')}`,
+        regionCode: region, isSupervisingUnit: false, namingRule: countyRule, ...extra,
+      });
+      list.push({ key: ck, parentKey: city.key, name: c.name, shortName: c.short, level: 'COUNTY', code, regionCode: region, isSupervisingUnit: false, namingRule: countyRule });
+      list.push(sub('office', `${c.name}人民政府办公室`, 1, 'DEPARTMENT', { isSupervisingUnit: true }));
+      list.push(sub('health', `${c.name}卫生健康局`, 2, 'DEPARTMENT'));
+      list.push(sub('propaganda', `中共${c.name}委宣传部`, 3, 'DEPARTMENT', { shortName: `${c.short}宣传部` }));
+      c.towns.forEach((town, ti) => {
+        const townShort = town.replace(/(镇|乡|街道)$/, '');
+        list.push(sub(ti === 0 ? 'town' : `town${ti + 1}`, townGov(town), 4 + ti, 'TOWNSHIP', {
+          shortName: town, regionCode: `${region}${String(100 + ti + 1)}`, namingRule: rule(p.short, city.short, c.short, townShort),
+        }));
+      });
     });
   }
   return list;

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAccounts, findAccountByHandle, listAccountsByAgency } from '@/lib/data/accounts';
+import { countAgencies, findAgencyByCode, listAgencies } from '@/lib/data/agencies';
+import { buildDemoProvince, DEMO_GOLDEN_ACCOUNTS, DEMO_TRAIT_ACCOUNTS, toSnapshotInputs } from '@/lib/demo';
+import { seedDemoProvince, type SeedSummary } from '@/lib/services/seed-demo-province';
+import { dateToDay, shanghaiDay } from '@/lib/time';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+// The demo seed into a database of its own (cloned from the migrated template; local hosts only).
+const NOW = new Date('2026-11-25T04:00:00Z');
+const DAY = 86_400_000;
+const province = buildDemoProvince({ now: NOW });
+let t: TestDatabase;
+let summary: SeedSummary;
+
+const accountOf = (key: string) => {
+  const a = province.accounts.find((x) => x.key === key);
+  if (!a) throw new Error(`no demo account ${key}`);
+  return a;
+};
+async function coverageOf(key: string) {
+  const a = accountOf(key);
+  const stored = await findAccountByHandle(t.db, a.platformCode, a.handle);
+  const rows = await t.db.crawlCoverage.findMany({ where: { accountId: stored?.id ?? '' }, orderBy: { day: 'asc' } });
+  return rows.map((r) => ({ day: dateToDay(r.day), status: r.status, errorKind: r.errorKind }));
+}
+const historyOf = (key: string) => {
+  const h = province.histories.get(key);
+  if (!h) throw new Error(`no demo history for ${key}`);
+  return h;
+};
+const shanghaiDaysAgo = (n: number) => shanghaiDay(new Date(NOW.getTime() - n * DAY));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  summary = await seedDemoProvince({ db: t.db, now: NOW, mode: 'empty-only' });
+}, 240_000);
+afterAll(async () => t?.drop());
+
+describe('demo seed', () => {
+  it('stores every agency and account of the demo province, with ancestry', async () => {
+    expect(summary.skipped).toBe(false);
+    expect(await countAgencies(t.db)).toBe(province.agencies.length);
+    expect(await countAccounts(t.db)).toBe(province.accounts.length);
+    expect(await countAccounts(t.db, { lifecycle: 'CLOSED' })).toBe(DEMO_TRAIT_ACCOUNTS.closed.length);
+    const root = await findAgencyByCode(t.db, '330000');
+    const county = await findAgencyByCode(t.db, '330102');
+    const city = await findAgencyByCode(t.db, '330100');
+    expect(county?.ancestorIds).toEqual([root?.id, city?.id]);
+    const subtree = await listAgencies(t.db, { rootId: county?.id });
+    expect(subtree.map((a) => a.name)).toEqual(expect.arrayContaining(['临溪县', '临溪县卫生健康局', '白沙镇人民政府']));
+    expect(subtree.every((a) => a.id === county?.id || a.ancestorIds.includes(county?.id ?? ''))).toBe(true);
+    expect((await listAgencies(t.db, { isSupervisingUnit: true })).length).toBe(province.agencies.filter((a) => a.isSupervisingUnit).length);
+    const office = await findAgencyByCode(t.db, '330100-01');
+    expect((await listAccountsByAgency(t.db, office?.id ?? '')).map((a) => a.platformCode).sort()).toEqual(['APP_ANDROID', 'APP_IOS', 'DOUYIN', 'WECHAT', 'WEIBO']);
+  });
+
+  it('ingests every post and comment the crawls would have produced', async () => {
+    const inputs = province.accounts.flatMap((a) => toSnapshotInputs(a, historyOf(a.key)));
+    const posts = new Set(inputs.flatMap((i) => i.posts.map((p) => `${i.accountId}/${p.platformPostId}`)));
+    const comments = new Set(inputs.flatMap((i) => i.posts.flatMap((p) => p.comments.map((c) => `${i.accountId}/${p.platformPostId}/${c.platformCommentId}`))));
+    expect(await t.db.post.count()).toBe(posts.size);
+    expect(await t.db.comment.count()).toBe(comments.size);
+    expect(summary).toMatchObject({ crawls: inputs.length, posts: posts.size, comments: comments.size });
+    expect(await t.db.crawlRun.count()).toBe(inputs.length);
+    expect(await t.db.snapshot.count()).toBe(inputs.filter((i) => i.profile).length);
+    expect(await t.db.accountLifecycleEvent.count()).toBe(DEMO_TRAIT_ACCOUNTS.closed.length + DEMO_TRAIT_ACCOUNTS.changed.length);
+  });
+
+  it('G7: every day of the last 60 is covered, and nothing was published in the last 15', async () => {
+    const rows = await coverageOf(DEMO_GOLDEN_ACCOUNTS.G7);
+    expect(rows).toHaveLength(60);
+    expect(rows.every((r) => r.status === 'COVERED')).toBe(true);
+    expect(rows.at(-1)?.day).toBe(shanghaiDay(NOW));
+    const a = accountOf(DEMO_GOLDEN_ACCOUNTS.G7);
+    const stored = await findAccountByHandle(t.db, a.platformCode, a.handle);
+    expect(await t.db.post.count({ where: { accountId: stored?.id ?? '', publishedAt: { gt: new Date(NOW.getTime() - 15 * DAY) } } })).toBe(0);
+  });
+
+  it('G8: the last ten days are FAILED with RATE_LIMITED (HTTP 418), the days before are covered', async () => {
+    const rows = await coverageOf(DEMO_GOLDEN_ACCOUNTS.G8);
+    const failed = rows.filter((r) => r.status === 'FAILED');
+    expect(failed.map((r) => r.day)).toEqual(Array.from({ length: 10 }, (_, i) => shanghaiDaysAgo(9 - i)));
+    expect(failed.every((r) => r.errorKind === 'RATE_LIMITED')).toBe(true);
+    const covered = rows.filter((r) => r.status === 'COVERED');
+    expect(covered.at(-1)?.day).toBe(shanghaiDaysAgo(10));
+    expect(covered).toHaveLength(50);
+    const a = accountOf(DEMO_GOLDEN_ACCOUNTS.G8);
+    const stored = await findAccountByHandle(t.db, a.platformCode, a.handle);
+    expect(await t.db.crawlRun.count({ where: { accountId: stored?.id ?? '', status: 'FAILED', httpStatus: 418, coverageFrom: null } })).toBe(10);
+  });
+
+  it('refuses a second run, skips with if-empty, and will not append the province twice', async () => {
+    await expect(seedDemoProvince({ db: t.db, now: NOW, mode: 'empty-only' })).rejects.toThrow(/already has agencies/);
+    expect((await seedDemoProvince({ db: t.db, now: NOW, mode: 'if-empty' })).skipped).toBe(true);
+    await expect(seedDemoProvince({ db: t.db, now: NOW, mode: 'append' })).rejects.toThrow(/already in this database/);
+    expect(await countAgencies(t.db)).toBe(province.agencies.length);
+  });
+});
