@@ -14,6 +14,7 @@ export default async function AdminPage() {
     { href: '/admin/accounts/new', title: t('register.title'), body: t('register.hint') },
     { href: '/admin/accounts/import', title: t('import.title'), body: t('import.hint') },
     { href: '/admin/users', title: t('users.title'), body: t('users.hint') },
+    { href: '/admin/lexicons', title: t('lexicons.title'), body: t('lexicons.hint') },
   ];
   return (
     <>

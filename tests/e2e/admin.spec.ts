@@ -92,3 +92,18 @@ test('[ADMIN] adds an agency to the tree', async ({ page }) => {
   await expect(page.getByRole('treeitem').filter({ hasText: name })).toBeVisible();
   await saveScreenshot(page, 'admin-agencies');
 });
+
+test('[ADMIN] edits a lexicon: adds a typo with its correct form and disables it', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/lexicons');
+  await page.getByRole('link', { name: '常见错别字（错→正）' }).click();
+  const term = `测试错词${Date.now() % 10000}`;
+  await page.getByLabel('词条').fill(term);
+  await page.getByLabel('正确写法').fill('测试正词');
+  await page.getByRole('button', { name: '添加词条' }).click();
+  const row = page.getByRole('row').filter({ hasText: term });
+  await expect(row).toContainText('测试正词');
+  await row.getByRole('button', { name: '停用' }).click();
+  await expect(row.getByRole('button', { name: '启用' })).toBeVisible();
+  await saveScreenshot(page, 'admin-lexicons');
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { hasRole, type Access } from '@/lib/access';
+import { getDb } from '@/lib/db/client';
+import type { PrismaClient } from '@/lib/db/types';
+import { addLexiconEntry, findLexicon, listLexiconEntries, listLexiconsWithCounts, setLexiconEntryActive } from '@/lib/data/lexicon-admin';
+import { AppError, notFound } from '@/lib/errors';
+import { recordAudit } from './record-audit';
+
+export const addLexiconEntryInputSchema = z.object({
+  lexiconId: z.uuid(),
+  term: z.string().trim().min(1).max(60),
+  correct: z.string().trim().max(60).optional().transform((v) => v || undefined),
+});
+export const toggleLexiconEntryInputSchema = z.object({ entryId: z.uuid(), isActive: z.boolean() });
+
+// Lexicons apply province-wide, so editing them needs an administrator grant (of any scope).
+function assertAdmin(access: Access) {
+  if (!hasRole(access, ['ADMIN'])) throw new AppError('FORBIDDEN', 'Only administrators edit lexicons');
+}
+
+export async function listLexicons({ db = getDb() }: { db?: PrismaClient } = {}) {
+  return listLexiconsWithCounts(db);
+}
+
+export async function getLexiconWithEntries({ id, db = getDb() }: { id: string; db?: PrismaClient }) {
+  const lexicon = await findLexicon(db, id);
+  if (!lexicon) throw notFound('lexicon');
+  return { lexicon, entries: await listLexiconEntries(db, id) };
+}
+
+/** Adds (or re-activates) a term; the next inspection uses it. Typo lexicons carry the correct form. */
+export async function addLexiconTerm({ access, input, db = getDb() }: { access: Access; input: unknown; db?: PrismaClient }) {
+  assertAdmin(access);
+  const data = addLexiconEntryInputSchema.parse(input);
+  if (!(await findLexicon(db, data.lexiconId))) throw notFound('lexicon');
+  return db.$transaction(async (tx) => {
+    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, data.correct ? { correct: data.correct } : {});
+    await recordAudit(tx, { actorId: access.userId, action: 'lexicon.add-term', entityType: 'lexicon', entityId: data.lexiconId, after: data });
+    return entry;
+  });
+}
+
+export async function toggleLexiconTerm({ access, input, db = getDb() }: { access: Access; input: unknown; db?: PrismaClient }) {
+  assertAdmin(access);
+  const data = toggleLexiconEntryInputSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const entry = await setLexiconEntryActive(tx, data.entryId, data.isActive);
+    await recordAudit(tx, { actorId: access.userId, action: data.isActive ? 'lexicon.enable-term' : 'lexicon.disable-term', entityType: 'lexicon', entityId: entry.lexiconId, after: { term: entry.term } });
+    return { id: data.entryId };
+  });
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '@/lib/access';
+import { createInspection } from '@/lib/services/create-inspection';
+import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
+import { ingestSnapshot } from '@/lib/services/ingest-snapshot';
+import { addLexiconTerm, listLexicons } from '@/lib/services/manage-lexicons';
+import { runInspection } from '@/lib/services/run-inspection';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { createTestAccount, createTestAgency } from '../../helpers/factories';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureScoringConfig(t.db);
+});
+afterAll(async () => t.drop());
+
+const NOW = new Date('2026-11-25T04:00:00Z');
+
+describe('lexicons are data', () => {
+  it('a term added by an administrator is used by the next inspection; others may not edit', async () => {
+    const agency = await createTestAgency(t.db);
+    const account = await createTestAccount(t.db, agency.id);
+    await ingestSnapshot(t.db, {
+      accountId: account.id, platform: 'WEIBO', fetchedAt: NOW, outcome: { ok: true, partial: false }, profile: null,
+      posts: [{ platformPostId: 'p1', text: '今天发布一条含有新型违规暗语青蛙跳的内容', publishedAt: new Date(NOW.getTime() - 86_400_000), isPinned: false, isRepost: false, links: [], comments: [] }],
+      coverage: { from: new Date(NOW.getTime() - 40 * 86_400_000), to: NOW }, deletedPostIds: [], appReleases: [], storeListings: [],
+    }, { now: NOW });
+    const scoreV13 = async () => {
+      const { id } = await createInspection({ access: null, input: { name: '词库检查', monitoringAt: NOW, scopeAgencyId: agency.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+      await runInspection({ db: t.db, inspectionId: id, now: NOW });
+      return t.db.finding.findMany({ where: { inspectionId: id, indicatorCode: 'V1.3' } });
+    };
+    expect(await scoreV13()).toEqual([]);
+
+    const prohibited = (await listLexicons({ db: t.db })).find((l) => l.code === 'prohibited');
+    const admin: Access = { userId: 'admin', name: 'a', email: 'a@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: agency.id, agencyName: '' }] };
+    const auditor: Access = { ...admin, grants: [{ role: 'AUDITOR', agencyId: agency.id, agencyName: '' }] };
+    await expect(addLexiconTerm({ access: auditor, input: { lexiconId: prohibited?.id, term: '青蛙跳' }, db: t.db })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await addLexiconTerm({ access: admin, input: { lexiconId: prohibited?.id, term: '青蛙跳' }, db: t.db });
+
+    const after = await scoreV13();
+    expect(after).toMatchObject([{ ruleId: 'V1.3.PROHIBITED_TEXT', matchedText: '青蛙跳', status: 'SUSPECTED' }]);
+    expect(await t.db.auditLog.count({ where: { action: 'lexicon.add-term' } })).toBe(1);
+  });
+});
