@@ -18,8 +18,8 @@ const SCHEMA_V1 = `datasource db {\n  provider = "postgresql"\n}\n\nmodel Item {
 const SCHEMA_V2 = SCHEMA_V1.replace('  name String\n', '  name String\n  note String?\n');
 
 function tool(args: string[], withDb = true) {
-  const env = { ...process.env, DATABASE_URL: withDb ? url : '' };
-  if (!withDb) delete env.DATABASE_URL;
+  const { DATABASE_URL: _unused, ...base } = process.env;
+  const env = withDb ? { ...base, DATABASE_URL: url } : base;
   const r = spawnSync(process.execPath, [TOOL, ...args, '--schema', schemaPath, '--migrations', migrations], { env, encoding: 'utf8' });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
