@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run dev`: with no DATABASE_URL, starts an embedded PostgreSQL (PGlite in .pglite/) behind
-// pglite-socket so the app uses the same `pg` driver path as production; then migrates, seeds the
+// a wire-protocol socket (scripts/pglite-server.mjs) so the app uses the same `pg` driver path as production; then migrates, seeds the
 // demo province on first start, and runs the command after `--` plus the companion processes.
 //   node scripts/dev.mjs -- next dev        (npm run dev)
 //   node scripts/dev.mjs --db-only          (embedded DB + migrations + seed, keeps running)
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEV_COMPANIONS } from './dev-companions.mjs';
+import { devCompanions } from './dev-companions.mjs';
 
 const args = process.argv.slice(2);
 const isDbOnly = args.includes('--db-only');
@@ -18,14 +19,13 @@ let pglite = null;
 
 async function startEmbeddedDatabase() {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const { startPgliteServer } = await import('./pglite-server.mjs');
   const dir = resolve(process.env.PGLITE_DIR ?? '.pglite');
   const port = Number(process.env.PGLITE_PORT ?? 5433);
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
   pglite = await PGlite.create(dir);
-  pgliteServer = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: 10 });
-  await pgliteServer.start();
+  pgliteServer = await startPgliteServer({ db: pglite, host: '127.0.0.1', port });
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
   console.log(`[dev] embedded PostgreSQL (PGlite) on ${url}, data in ${dir} (${Date.now() - started} ms)`);
   return url;
@@ -64,6 +64,15 @@ async function shutdown(code) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** CREDENTIALS_KEY from the environment or .env.local/.env, else an ephemeral one for this run only. */
+function devCredentialsKey() {
+  if (process.env.CREDENTIALS_KEY) return {};
+  const inFile = ['.env.local', '.env'].some((f) => existsSync(f) && /^CREDENTIALS_KEY=\S/m.test(readFileSync(f, 'utf8')));
+  if (inFile) return {};
+  console.log('[dev] CREDENTIALS_KEY not set: using an ephemeral key; credentials saved in this run cannot be decrypted after a restart');
+  return { CREDENTIALS_KEY: randomBytes(32).toString('base64') };
+}
+
 try {
   const isEmbedded = !process.env.DATABASE_URL;
   const databaseUrl = isEmbedded ? await startEmbeddedDatabase() : process.env.DATABASE_URL;
@@ -71,12 +80,13 @@ try {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...devCredentialsKey(),
     // The embedded database is always demo data: show the demo sign-ins.
     ...(isEmbedded ? { XUNJIAN_DEMO: process.env.XUNJIAN_DEMO ?? '1' } : {}),
   };
   await runStep('migrations', process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], env);
   await runStep('demo seed', process.execPath, ['--import', 'tsx', 'prisma/seed.ts', '--if-empty'], env);
-  for (const c of DEV_COMPANIONS) startChild(c.name, c.command, c.args, { ...env, ...(c.env ?? {}) });
+  for (const c of devCompanions({ isDemo: env.XUNJIAN_DEMO === '1' })) startChild(c.name, c.command, c.args, { ...env, ...(c.env ?? {}) });
   if (command.length > 0) {
     const [cmd, ...rest] = command;
     startChild('main', resolve('node_modules/.bin', cmd), rest, env);
