@@ -60,3 +60,31 @@ export function cloneEdition(base: Edition, changes: Record<string, unknown>): E
   };
   return editionSchema.parse(merge(base, changes));
 }
+
+export type EditionField = { path: string; value: number | boolean };
+
+/** Every tunable leaf of an edition (numbers and switches) as dotted paths, in catalogue order; code and name excluded. */
+export function editionFields(edition: Edition): EditionField[] {
+  const out: EditionField[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'number' || typeof value === 'boolean') out.push({ path, value });
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+  };
+  const { code: _code, name: _name, ...rest } = edition;
+  walk(rest, '');
+  return out;
+}
+
+/** Sets dotted-path values on a copy of `edition` and validates it; unknown paths are refused, not ignored. */
+export function withEditionFields(edition: Edition, values: Record<string, number | boolean>, identity: { code: string; name: string }): Edition {
+  const known = new Set(editionFields(edition).map((f) => f.path));
+  const changes: Record<string, unknown> = { ...identity };
+  for (const [path, value] of Object.entries(values)) {
+    if (!known.has(path)) throw new z.ZodError([{ code: 'custom', path: [path], message: 'Unknown edition field', input: value }]);
+    const keys = path.split('.');
+    let node = changes;
+    keys.slice(0, -1).forEach((k) => (node = (node[k] ??= {}) as Record<string, unknown>));
+    node[keys[keys.length - 1] as string] = value;
+  }
+  return cloneEdition(edition, changes);
+}

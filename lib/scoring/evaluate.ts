@@ -2,6 +2,7 @@ import { DEDUCTION_CODES, VETO_CODES } from './edition';
 import { canonicalJson, hash53 } from './hash';
 import { detectAccountManagement } from './detectors/account-management';
 import { detectAppHealth } from './detectors/app-health';
+import { detectDeletedCorrections } from './detectors/corrections';
 import { detectHijack } from './detectors/hijack';
 import { detectInteraction } from './detectors/interaction';
 import { detectOperations } from './detectors/operations';
@@ -12,7 +13,7 @@ import { detectTextRules } from './detectors/text-rules';
 import { DAY_MS, daysBetween } from './time';
 import type { AccountHistory, AccountScore, DetectorResult, Finding, IndicatorBreakdown, ScoreResult, ScoringContext } from './types';
 
-const DETECTORS = [detectStaleness, detectInteraction, detectTextRules, detectPersonalData, detectReplies, detectHijack, detectAppHealth, detectAccountManagement, detectOperations];
+const DETECTORS = [detectStaleness, detectInteraction, detectTextRules, detectDeletedCorrections, detectPersonalData, detectReplies, detectHijack, detectAppHealth, detectAccountManagement, detectOperations];
 
 const vetoEnabled = (ctx: ScoringContext, code: string) => ctx.edition.veto[code.replace('.', '_') as keyof ScoringContext['edition']['veto']].enabled;
 

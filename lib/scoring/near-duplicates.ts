@@ -1,6 +1,13 @@
 import { estimateJaccard, LshIndex, minhashSignature } from '@/lib/text/minhash';
 
 /**
+ * How many other-account items of one LSH bucket an item is verified against. Templated notices reposted by a
+ * whole tree put thousands of items in one bucket; enumerating every pair there is quadratic (it exhausted a
+ * Set at 20k items), while an item with a true duplicate almost always meets one among the first few.
+ */
+const CHECKS_PER_BUCKET = 8;
+
+/**
  * D8 同质化: for each account, the share of its items that near-duplicate (estimated Jaccard ≥ threshold)
  * an item of a different account in the same supervising tree.
  */
@@ -10,13 +17,21 @@ export function nearDuplicateShares(items: Array<{ accountId: string; itemId: st
   const index = new LshIndex();
   for (const [id, sig] of sigs) index.add(id, sig);
   const duplicated = new Set<string>();
-  for (const [a, b] of index.candidates()) {
-    if (owner.get(a) === owner.get(b)) continue;
-    const sa = sigs.get(a);
-    const sb = sigs.get(b);
-    if (sa && sb && estimateJaccard(sa, sb) >= threshold) {
-      duplicated.add(a);
-      duplicated.add(b);
+  for (const ids of index.crowdedBuckets()) {
+    for (const a of ids) {
+      if (duplicated.has(a)) continue;
+      const sa = sigs.get(a);
+      let checks = 0;
+      for (const b of ids) {
+        if (b === a || owner.get(b) === owner.get(a)) continue;
+        const sb = sigs.get(b);
+        if (sa && sb && estimateJaccard(sa, sb) >= threshold) {
+          duplicated.add(a);
+          duplicated.add(b);
+          break;
+        }
+        if ((checks += 1) >= CHECKS_PER_BUCKET) break;
+      }
     }
   }
   const totals = new Map<string, { all: number; dup: number }>();

@@ -7,7 +7,7 @@ export type ScoreResult = 'PASS' | 'FAIL_SCORE' | 'FAIL_VETO' | 'AT_RISK' | 'INS
 
 export type PostFact = {
   id: string; platformId: string; url: string | null; title: string | null; text: string; publishedAt: Date;
-  isPinned: boolean; isRepost: boolean; repostOfText: string | null; links: string[]; commentsEnabled: boolean | null;
+  isPinned: boolean; isRepost: boolean; repostOfText: string | null; repostOfUrl?: string | null; links: string[]; commentsEnabled: boolean | null;
   deletedAt: Date | null; likes: number | null; reposts: number | null; comments: number | null;
 };
 export type CommentFact = { id: string; postId: string; url: string | null; text: string; publishedAt: Date; isOwnReply: boolean; replyToId: string | null };
@@ -18,7 +18,7 @@ export type SnapshotFact = {
 export type AppReleaseFact = { id: string; version: string; releasedAt: Date | null; rating: number | null; ratingCount: number | null; sellerName: string | null; sellerId: string | null; appName: string; observedAt: Date };
 export type StoreListingFact = { id: string; storeAppId: string; appName: string; sellerName: string | null; sellerId: string | null; url: string | null };
 export type LinkCheckFact = { id: string; url: string; checkedAt: Date; httpStatus: number | null; isFailure: boolean };
-export type RepostTaskFact = { id: string; title: string; matchTerms: string[]; publishedAt: Date; deadline: Date };
+export type RepostTaskFact = { id: string; title: string; matchTerms: string[]; itemUrl?: string | null; publishedAt: Date; deadline: Date };
 
 /** Everything known about one account at the monitoring date. */
 export type AccountHistory = {
@@ -42,8 +42,10 @@ export type AccountHistory = {
   bonusAwards: Array<{ code: string; points: number }>;
 };
 
-export type LexiconEntryData = { category: string; correct?: string; kind?: string };
-export type TextMatcher = { search(text: string): Array<{ entry: LexiconEntryData; term: string; start: number; end: number }> };
+export type LexiconEntryData = { category: string; correct?: string; kind?: string; evasion?: boolean };
+/** `variant` is set when a match was found only through homophone folding (加威信 for 加微信). */
+export type TextMatch = { entry: LexiconEntryData; term: string; start: number; end: number; variant?: 'HOMOPHONE' };
+export type TextMatcher = { search(text: string): TextMatch[] };
 export type WorkCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 
 export type ScoringContext = {

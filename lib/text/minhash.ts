@@ -37,38 +37,61 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return a.length ? same / a.length : 0;
 }
 
-/** Locality-sensitive hashing: documents sharing any band of `rows` signature values become candidates. */
+/**
+ * Locality-sensitive hashing: documents sharing any band of `rows` signature values become candidates.
+ * One Map per band keyed by a numeric hash of the band's values, holding document numbers: a single Map of
+ * string keys would exceed V8's Map size limit (2^24 entries) at about 400k documents × 42 bands.
+ */
 export class LshIndex {
   private readonly bands: number;
   private readonly rows: number;
-  private readonly buckets = new Map<string, string[]>();
+  private readonly ids: string[] = [];
+  private readonly buckets: Array<Map<number, number[]>>;
 
   constructor(opts: { bands?: number; rows?: number } = {}) {
     this.bands = opts.bands ?? 42;
     this.rows = opts.rows ?? 3;
+    this.buckets = Array.from({ length: this.bands }, () => new Map());
   }
 
-  private keys(sig: Uint32Array): string[] {
-    return Array.from({ length: this.bands }, (_, b) => `${b}:${Array.from(sig.subarray(b * this.rows, (b + 1) * this.rows)).join(',')}`);
+  private key(sig: Uint32Array, band: number): number {
+    let h = 0x811c9dc5;
+    let l = 0x9e3779b9;
+    for (let r = band * this.rows; r < (band + 1) * this.rows; r += 1) {
+      const v = sig[r] ?? 0;
+      h = Math.imul(h ^ v, 0x01000193) >>> 0;
+      l = Math.imul(l ^ (v >>> 16) ^ (v << 5), 0x85ebca6b) >>> 0;
+    }
+    return (h % 0x200000) * 0x100000000 + l;
   }
 
   add(id: string, sig: Uint32Array): void {
-    for (const key of this.keys(sig)) {
-      const list = this.buckets.get(key);
-      if (list) list.push(id);
-      else this.buckets.set(key, [id]);
-    }
+    const n = this.ids.push(id) - 1;
+    this.buckets.forEach((bucket, b) => {
+      const k = this.key(sig, b);
+      const list = bucket.get(k);
+      if (list) list.push(n);
+      else bucket.set(k, [n]);
+    });
   }
 
   query(sig: Uint32Array): string[] {
-    const out = new Set<string>();
-    for (const key of this.keys(sig)) for (const id of this.buckets.get(key) ?? []) out.add(id);
-    return [...out];
+    const out = new Set<number>();
+    this.buckets.forEach((bucket, b) => {
+      for (const n of bucket.get(this.key(sig, b)) ?? []) out.add(n);
+    });
+    return [...out].map((n) => this.ids[n] as string);
   }
 
+  /** Every bucket holding two or more documents (the ids share one band). */
+  *crowdedBuckets(): Iterable<readonly string[]> {
+    for (const bucket of this.buckets) for (const list of bucket.values()) if (list.length > 1) yield list.map((n) => this.ids[n] as string);
+  }
+
+  /** All candidate pairs: quadratic in bucket size, so only for small collections (see nearDuplicateShares). */
   candidates(): Array<[string, string]> {
     const pairs = new Set<string>();
-    for (const ids of this.buckets.values()) {
+    for (const ids of this.crowdedBuckets()) {
       for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) {
         const [a, b] = [ids[i] as string, ids[j] as string].sort();
         pairs.add(`${a}\u0000${b}`);

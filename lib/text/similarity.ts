@@ -23,3 +23,21 @@ export function nameSimilarity(a: string, b: string): number {
   }
   return hits / bigrams(short).length;
 }
+
+/** Dice coefficient over character bigrams of folded, noise-free text: 1 for equal texts, near 0 for unrelated ones. */
+export function textSimilarity(a: string, b: string): number {
+  const x = bigrams(foldTerm(a));
+  const y = bigrams(foldTerm(b));
+  if (x.length === 0 || y.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of y) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      shared += 1;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}

@@ -6,7 +6,7 @@ const AT = new Date('2026-11-25T04:00:00Z');
 
 /** End-to-end posts/s of scoreAccount over synthetic accounts × 30 days, generated account by account. */
 export async function runScoringBench(print: (line: string) => void): Promise<void> {
-  const accounts = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
+  const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
   const { matcher, prohibitedDomains } = compileLexicons(STARTER_LEXICONS);
   const ctx: ScoringContext = { monitoringAt: AT, edition: NATIONAL_2019, matcher, prohibitedDomains, calendar: BUILT_IN_CALENDAR, reviews: new Map() };
   const texts = syntheticPosts(7, 3_000);
@@ -18,7 +18,9 @@ export async function runScoringBench(print: (line: string) => void): Promise<vo
       account: { id: `a${a}`, platformCode: 'WEIBO', displayName: '江川发布', isApp: false, filingStatus: 'FILED', namingRule: null, isFirstOfAgencyPlatform: true },
       posts: Array.from({ length: 30 }, (_, d) => ({
         id: `a${a}p${d}`, platformId: `${d}`, url: null, title: null, text: texts[(a * 31 + d) % texts.length] ?? '', publishedAt: new Date(AT.getTime() - (d + 0.3) * DAY),
-        isPinned: false, isRepost: false, repostOfText: null, links: [], commentsEnabled: true, deletedAt: null, likes: 1, reposts: 0, comments: 0,
+        isPinned: false, isRepost: false, repostOfText: null, links: [], commentsEnabled: true,
+        // One deleted item per account, so the deleted-then-corrected pairing runs as it would on real timelines.
+        deletedAt: d === 10 ? new Date(AT.getTime() - 9 * DAY) : null, likes: 1, reposts: 0, comments: 0,
       })),
       comments: [], snapshots: [], appReleases: [], storeListings: [], linkChecks: [], coverage, filedChanges: [], repostTasks: [], nearDuplicateShare: 0, bonusAwards: [],
     };
@@ -26,5 +28,5 @@ export async function runScoringBench(print: (line: string) => void): Promise<vo
     posts += history.posts.length;
   }
   const sec = (performance.now() - started) / 1000;
-  print(`scoring: ${accounts} accounts × 30 days = ${posts} posts in ${sec.toFixed(1)} s → ${Math.round(posts / sec)} posts/s on one core (BENCH_ACCOUNTS=100000 for the full size)`);
+  print(`scoring: ${accounts} accounts × 30 days = ${posts} posts in ${sec.toFixed(1)} s → ${Math.round(posts / sec)} posts/s on one core`);
 }

@@ -3,6 +3,9 @@ import { finding } from '../finding';
 import { DAY_MS } from '../time';
 import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
 
+/** Releases observed this close to the latest observation came from the same crawl. */
+const SAME_CRAWL_MS = 3_600_000;
+
 /** D7 移动客户端: release age, poor rating with enough ratings, look-alike apps from other sellers (山寨). */
 export function detectAppHealth(h: AccountHistory, ctx: ScoringContext): DetectorResult {
   const findings: Finding[] = [];
@@ -18,9 +21,14 @@ export function detectAppHealth(h: AccountHistory, ctx: ScoringContext): Detecto
       sourceType: 'APP_RELEASE', sourceId: latestRelease.id, publishedAt: latestRelease.releasedAt, details: { version: latestRelease.version },
     }));
   }
-  if (latestObserved && latestObserved.rating !== null && latestObserved.rating < D7.minRating && (latestObserved.ratingCount ?? 0) >= D7.minRatingCount) {
+  // An Android app is read from several stores in one crawl: judge the worst rating among those seen in that crawl.
+  const lastCrawl = latestObserved ? latestObserved.observedAt.getTime() - SAME_CRAWL_MS : Infinity;
+  const worst = known
+    .filter((r) => r.observedAt.getTime() >= lastCrawl && r.rating !== null && (r.ratingCount ?? 0) >= D7.minRatingCount)
+    .sort((a, b) => (a.rating ?? 0) - (b.rating ?? 0))[0];
+  if (worst && worst.rating !== null && worst.rating < D7.minRating) {
     findings.push(finding({ indicatorCode: 'D7', ruleId: 'D7.LOW_RATING', status: 'CONFIRMED', points: D7.ratingPoints }, {
-      sourceType: 'APP_RELEASE', sourceId: latestObserved.id, details: { rating: latestObserved.rating, ratingCount: latestObserved.ratingCount },
+      sourceType: 'APP_RELEASE', sourceId: worst.id, details: { rating: worst.rating, ratingCount: worst.ratingCount },
     }));
   }
   const ownSellers = new Set(known.flatMap((r) => [r.sellerId, r.sellerName]).filter((s): s is string => !!s));

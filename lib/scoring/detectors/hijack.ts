@@ -3,6 +3,8 @@ import { DAY_MS } from '../time';
 import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
 
 const HOUR_MS = 3_600_000;
+/** A filing may be recorded somewhat before or after the change is seen on the platform. */
+const FILING_TOLERANCE_MS = 30 * DAY_MS;
 
 /** V1.4 账号被盗用: spam in a burst after long silence, or a profile change not covered by a filed change. */
 export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorResult {
@@ -34,7 +36,10 @@ export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorRe
       prev.avatarHash && cur.avatarHash && prev.avatarHash !== cur.avatarHash ? 'avatarHash' : null,
       prev.isVerified === true && cur.isVerified === false ? 'isVerified' : null,
     ].filter((f): f is string => f !== null);
-    const filed = h.filedChanges.filter((c) => Math.abs(c.effectiveAt.getTime() - cur.takenAt.getTime()) <= 30 * DAY_MS).flatMap((c) => c.fields);
+    // Profiles may be read months apart: a change filed between the two readings (± the tolerance) covers it.
+    const filed = h.filedChanges
+      .filter((c) => c.effectiveAt.getTime() >= prev.takenAt.getTime() - FILING_TOLERANCE_MS && c.effectiveAt.getTime() <= cur.takenAt.getTime() + FILING_TOLERANCE_MS)
+      .flatMap((c) => c.fields);
     const unfiled = changed.filter((f) => !filed.includes(f));
     if (unfiled.length) {
       findings.push(finding({ indicatorCode: 'V1.4', ruleId: 'V1.4.UNFILED_PROFILE_CHANGE', status: 'SUSPECTED', points: 0, isVeto: true }, {

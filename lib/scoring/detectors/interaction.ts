@@ -11,6 +11,7 @@ export function detectInteraction(h: AccountHistory, ctx: ScoringContext): Detec
     out.findings.push(finding({ indicatorCode: 'V3', ruleId, status: 'CONFIRMED', points: 0, isVeto: true }, evidence));
   if (h.account.isApp) {
     if (latest?.hasFeedbackChannel === false) hit('V3.NO_FEEDBACK_CHANNEL', { sourceType: 'SNAPSHOT', sourceId: latest.id, publishedAt: latest.takenAt });
+    else if (latest?.hasFeedbackChannel == null) out.insufficient.push('V3');
     return out;
   }
   if (latest?.isInteractionEnabled === false) {
@@ -21,6 +22,9 @@ export function detectInteraction(h: AccountHistory, ctx: ScoringContext): Detec
   const recent = h.posts.filter((p) => p.publishedAt > from && p.publishedAt <= ctx.monitoringAt && !p.isPinned);
   if (recent.length > 0 && recent.every((p) => p.commentsEnabled === false)) {
     hit('V3.COMMENTS_CLOSED', { sourceType: 'POST', sourceId: recent[0]?.id ?? null, details: { key: 'window', items: recent.length } });
+  } else if (latest?.isInteractionEnabled == null && !recent.some((p) => p.commentsEnabled !== null)) {
+    // Neither the profile nor any item says whether the public can comment (Weibo timelines do not): not CLEAR.
+    out.insufficient.push('V3');
   }
   return out;
 }

@@ -16,7 +16,12 @@ export function detectPersonalData(h: AccountHistory, ctx: ScoringContext): Dete
       }));
     }
   };
-  for (const p of h.posts) if (p.publishedAt > from && p.publishedAt <= ctx.monitoringAt) check(p.text, postEvidence(p, 'text'));
+  // Titles are the account's own text too; reposted text is someone else's and is not scored here.
+  for (const p of h.posts) {
+    if (p.publishedAt <= from || p.publishedAt > ctx.monitoringAt) continue;
+    if (p.title) check(p.title, postEvidence(p, 'title'));
+    check(p.text, postEvidence(p, 'text'));
+  }
   for (const c of h.comments) if (c.isOwnReply && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt) check(c.text, commentEvidence(c));
   return { findings, insufficient: [], notApplicable: [] };
 }

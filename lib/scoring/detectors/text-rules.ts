@@ -1,4 +1,5 @@
 import { commentEvidence, finding, postEvidence } from '../finding';
+import { correctedItemFor, correctionDetails } from './corrections';
 import { DAY_MS } from '../time';
 import type { AccountHistory, DetectorResult, Evidence, Finding, LexiconEntryData, PostFact, ScoringContext } from '../types';
 
@@ -22,21 +23,24 @@ function ruleFor(entry: LexiconEntryData, isReply: boolean): Rule | null {
 }
 
 /** One finding per rule per source item: a post repeating a word is one problem, not many. */
-function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[]) {
+function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[], extra: (rule: Rule) => Record<string, unknown> = () => ({})) {
   for (const m of ctx.matcher.search(text)) {
     const rule = ruleFor(m.entry, isReply);
     if (!rule) continue;
-    const key = `${rule.ruleId}|${base.sourceId}`;
+    // "Each typo −1": distinct typos in one item count separately; every other rule counts once per item.
+    const key = `${rule.ruleId}|${base.sourceId}${rule.ruleId === 'D2.TYPO' ? `|${m.term}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding({ indicatorCode: rule.indicatorCode, ruleId: rule.ruleId, status: 'SUSPECTED', points: rule.isVeto ? 0 : rule.points(ctx), isVeto: rule.isVeto }, {
       ...base, spanStart: m.start, spanEnd: m.end, matchedText: text.slice(m.start, m.end), lexiconEntry: m.term,
-      details: { category: m.entry.category, correct: m.entry.correct ?? null },
+      details: { category: m.entry.category, correct: m.entry.correct ?? null, ...(m.variant ? { variant: m.variant } : {}), ...extra(rule) },
     }));
   }
 }
 
+/** V1.3 links: one finding per item, like the text rules; its key stays the first blocked link so reviews carry over. */
 function prohibitedLinks(p: PostFact, ctx: ScoringContext, out: Finding[]) {
+  const blocked: Array<{ link: string; domain: string }> = [];
   for (const link of p.links) {
     let host = '';
     try {
@@ -44,13 +48,14 @@ function prohibitedLinks(p: PostFact, ctx: ScoringContext, out: Finding[]) {
     } catch {
       continue;
     }
-    const blocked = [...ctx.prohibitedDomains].find((d) => host === d || host.endsWith(`.${d}`));
-    if (blocked) {
-      out.push(finding({ indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_LINK', status: 'SUSPECTED', points: 0, isVeto: true }, {
-        ...postEvidence(p, null), matchedText: link, lexiconEntry: blocked, details: { key: link },
-      }));
-    }
+    const domain = [...ctx.prohibitedDomains].find((d) => host === d || host.endsWith(`.${d}`));
+    if (domain && !blocked.some((b) => b.link === link)) blocked.push({ link, domain });
   }
+  const [first] = blocked;
+  if (!first) return;
+  out.push(finding({ indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_LINK', status: 'SUSPECTED', points: 0, isVeto: true }, {
+    ...postEvidence(p, null), matchedText: first.link, lexiconEntry: first.domain, details: { key: first.link, blockedLinks: blocked.length },
+  }));
 }
 
 /** Lexicon-driven rules over the account's own items and replies in the content window (V1.1–V1.3, D2, D3, D5, D9). */
@@ -62,7 +67,8 @@ export function detectTextRules(h: AccountHistory, ctx: ScoringContext): Detecto
   for (const p of h.posts) {
     if (!inWindow(p.publishedAt)) continue;
     if (p.title) scan(p.title, postEvidence(p, 'title'), false, ctx, seen, out);
-    scan(p.text, postEvidence(p, 'text'), false, ctx, seen, out);
+    const corrects = (rule: Rule) => (rule.ruleId === 'D2.CORRECTION' ? correctionDetails(correctedItemFor(p, h.posts)) : {});
+    scan(p.text, postEvidence(p, 'text'), false, ctx, seen, out, corrects);
     if (p.repostOfText) scan(p.repostOfText, postEvidence(p, 'repostOfText'), false, ctx, seen, out);
     prohibitedLinks(p, ctx, out);
   }

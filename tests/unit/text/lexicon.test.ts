@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '@/lib/random';
-import { Lexicon } from '@/lib/text/lexicon';
+import { homophoneUnit, syllableOf } from '@/lib/text/homophone';
+import { Lexicon, MatchBuffer } from '@/lib/text/lexicon';
 
 const spans = (lex: Lexicon<string>, text: string) => lex.search(text).map((m) => `${m.term}@${m.start}-${m.end}`);
 
@@ -35,5 +36,41 @@ describe('Lexicon', () => {
       for (const t of terms) for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) expected.push(`${t}@${i}-${i + t.length}`);
       expect(spans(lex, text).sort()).toEqual(expected.sort());
     }
+  });
+});
+
+describe('Lexicon.scan', () => {
+  it('appends matches to a reusable buffer that grows past its initial capacity', () => {
+    const lex = new Lexicon([{ term: '鞋', data: 1 }, { term: '卖鞋', data: 2 }]);
+    const buf = new MatchBuffer();
+    const text = '卖鞋'.repeat(100);
+    expect(lex.scan(text, buf)).toBe(200);
+    expect(lex.scan('卖 鞋', buf)).toBe(2);
+    expect(buf.length).toBe(202);
+    const last = [buf.ids[200], buf.starts[200], buf.ends[200], buf.ids[201], buf.starts[201], buf.ends[201]];
+    expect(last.sort()).toEqual([0, 0, 1, 2, 3, 3].sort());
+  });
+
+  it('ignores noise at the start of the automaton and resets after more than maxGap noise units', () => {
+    const lex = new Lexicon([{ term: '代购', data: 1 }], { maxGap: 2 });
+    expect(lex.count('**代购')).toBe(1);
+    expect(lex.count('代**购')).toBe(1);
+    expect(lex.count('代***购')).toBe(0);
+  });
+});
+
+describe('homophone matching', () => {
+  const lex = new Lexicon([{ term: '加微信', data: 1 }, { term: '卖鞋子', data: 2 }], { unitMap: homophoneUnit });
+
+  it('matches homophone substitutions of evasion terms with original offsets', () => {
+    expect(spans(lex as unknown as Lexicon<string>, '私聊加威信，麦鞋子')).toEqual(['加微信@2-5', '卖鞋子@6-9']);
+    expect(syllableOf('威')).toBe('wei');
+    expect(syllableOf('微')).toBe('wei');
+  });
+
+  it('still folds traditional script and skips noise, and does not match different syllables', () => {
+    expect(lex.count('加 薇 信')).toBe(1);
+    expect(lex.count('賣鞋子')).toBe(1);
+    expect(lex.count('加微博')).toBe(0);
   });
 });
