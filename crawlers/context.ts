@@ -3,7 +3,7 @@ import { createBrowserFetcher } from './browser';
 import { createHttpClient, type HttpClientOptions } from './http';
 import { parseAllowHosts } from './net/address-guard';
 import type { HostPolicy } from './net/politeness';
-import { loadOrigins } from './origins';
+import { loadOrigins, sandboxOrigins } from './origins';
 import type { CrawlContext } from './types';
 
 // Politeness per real upstream host; weibo-crawler waits 8–15 s between calls (platform-formats §1.7).
@@ -12,12 +12,19 @@ const HOST_POLICIES: Record<string, Partial<HostPolicy>> = {
   'weibo.com': { maxConcurrency: 1, minDelayMs: 4000, jitter: 1 },
   'mp.weixin.qq.com': { maxConcurrency: 1, minDelayMs: 2000, jitter: 0.5 },
   'weixin.sogou.com': { maxConcurrency: 1, minDelayMs: 10_000, jitter: 0.5 },
+  // Apple: "approximately 20 calls per minute" (platform-formats §3.1).
+  'itunes.apple.com': { maxConcurrency: 1, minDelayMs: 3000, jitter: 0.3 },
+  'web-drcn.hispace.dbankcloud.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
+  'web-drcn.hispace.dbankcloud.cn': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
+  'sj.qq.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
 };
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const crawlerEnvSchema = z.object({
   CRAWLER_ALLOW_HOSTS: z.string().optional(),
+  /** Demo mode: every upstream origin points at this local sandbox (`npm run sandbox:demo`), which is allowlisted. */
+  CRAWLER_SANDBOX_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
   CRAWLER_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(20_000)),
   CRAWLER_MIN_DELAY_MS: z.preprocess(blankAsUnset, z.coerce.number().int().nonnegative().optional()),
   CHROMIUM_PATH: z.string().optional(),
@@ -42,13 +49,15 @@ export function createCrawlContext(args: {
   const env = args.env ?? process.env;
   const config = parseCrawlEnv(env);
   const minDelay = config.CRAWLER_MIN_DELAY_MS;
+  const sandbox = config.CRAWLER_SANDBOX_URL ? new URL(config.CRAWLER_SANDBOX_URL) : null;
+  const allowHosts = [config.CRAWLER_ALLOW_HOSTS, sandbox?.host].filter(Boolean).join(',');
   const http = createHttpClient({
-    allowHosts: parseAllowHosts(config.CRAWLER_ALLOW_HOSTS),
+    allowHosts: parseAllowHosts(allowHosts || undefined),
     timeoutMs: config.CRAWLER_TIMEOUT_MS,
     hostPolicy: (host) => ({ ...HOST_POLICIES[host.replace(/:\d+$/, '')], ...(minDelay === undefined ? {} : { minDelayMs: minDelay }) }),
     log: (entry) => console.warn(JSON.stringify(entry)),
     ...args.http,
   });
   const browser = args.withBrowser ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH }) : undefined;
-  return { now: args.now, http, origins: loadOrigins(env), signal: args.signal, browser };
+  return { now: args.now, http, origins: sandbox ? sandboxOrigins(sandbox.origin) : loadOrigins(env), signal: args.signal, browser };
 }

@@ -1,6 +1,7 @@
 // `npm run worker`: queue workers (crawl, score) plus the cron table, which only the leader runs.
 import cron, { type ScheduledTask } from 'node-cron';
 import { createPrismaClient } from '@/lib/db/client';
+import { checkCredentialKey, createCredentialResolver } from '@/lib/services/resolve-credential';
 import { runCrawlAccount } from './jobs/crawl-account';
 import { logJob } from './jobs/log';
 import { runScoreInspection } from './jobs/score-inspection';
@@ -14,6 +15,8 @@ const env = loadWorkerEnv();
 const db = createPrismaClient(env.DATABASE_URL, Math.max(4, env.WORKER_CONCURRENCY + 2));
 const boss = await startBoss(env.DATABASE_URL);
 const runtime = createCrawlRuntime();
+const credentialKey = await checkCredentialKey({ db });
+const credentials = createCredentialResolver({ db });
 const crawlIntervalMs = env.WORKER_CRAWL_INTERVAL_MINUTES * 60_000;
 const log = (kind: string, extra: Record<string, unknown> = {}) => logJob({ job: 'worker', kind, ms: 0, pid: process.pid, ...extra });
 
@@ -21,7 +24,9 @@ await boss.work(QUEUES.crawlAccount, { batchSize: 1, localConcurrency: env.WORKE
   for (const job of jobs) {
     const { accountId, slot } = crawlAccountJobSchema.parse(job.data);
     const now = new Date();
-    await runCrawlAccount({ now, db, accountId, slot: new Date(slot), crawlers: runtime.crawlers, ctx: runtime.context(now, job.signal), crawlIntervalMs });
+    await runCrawlAccount({ now, db, accountId, slot: new Date(slot), crawlers: runtime.crawlers, ctx: runtime.context(now, job.signal), crawlIntervalMs,
+      resolveCredential: credentials.resolve, reportCredential: credentials.report,
+    });
   }
 });
 await boss.work(QUEUES.scoreInspection, { batchSize: 1, localConcurrency: 1 }, async (jobs) => {
@@ -56,7 +61,7 @@ if (env.WORKER_SCHEDULER === 'on') {
     tasks.push(task);
   }
 }
-log('STARTED', { concurrency: env.WORKER_CONCURRENCY, scheduler: env.WORKER_SCHEDULER });
+log('STARTED', { concurrency: env.WORKER_CONCURRENCY, scheduler: env.WORKER_SCHEDULER, credentialKey });
 
 let isStopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -65,6 +70,7 @@ async function shutdown(signal: string): Promise<void> {
   log('STOPPING', { signal });
   for (const task of tasks) await task.stop();
   await boss.stop({ graceful: true, timeout: env.WORKER_STOP_TIMEOUT_SECONDS * 1000 });
+  await runtime.close();
   await leader.stop();
   await db.$disconnect();
   log('STOPPED');

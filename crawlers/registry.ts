@@ -1,5 +1,8 @@
 import type { PlatformCode } from '@/lib/schemas/enums';
+import { androidCrawler } from './platforms/apps/android';
+import { appStoreCrawler } from './platforms/appstore';
 import { createFeedCrawler, FEED_PLATFORMS } from './platforms/rss';
+import { wechatCrawler } from './platforms/wechat';
 import { weiboCrawler } from './platforms/weibo';
 import type { Crawler } from './types';
 
@@ -18,6 +21,6 @@ export function createCrawlerRegistry(crawlers: readonly Crawler[]): CrawlerRegi
 }
 
 /** Every production crawler; one entry per platform. */
-export const DEFAULT_CRAWLERS: readonly Crawler[] = [weiboCrawler, ...FEED_PLATFORMS.map(createFeedCrawler)];
+export const DEFAULT_CRAWLERS: readonly Crawler[] = [weiboCrawler, wechatCrawler, appStoreCrawler, androidCrawler, ...FEED_PLATFORMS.map(createFeedCrawler)];
 
 export const defaultCrawlerRegistry = (): CrawlerRegistry => createCrawlerRegistry(DEFAULT_CRAWLERS);

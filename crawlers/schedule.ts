@@ -20,13 +20,14 @@ export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEnt
   const scopes = (env.XUNJIAN_DAILY_INSPECTION_SCOPES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const editionCode = env.XUNJIAN_DAILY_INSPECTION_EDITION || undefined;
   const isCrawling = env.WORKER_CRAWL !== 'off';
+  const platformCodes = env.WORKER_CRAWL_PLATFORMS ? env.WORKER_CRAWL_PLATFORMS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   return [
     ...(isCrawling
       ? [{
           name: 'enqueue-due-crawls',
           expression: '*/30 * * * *',
           timezone: 'Asia/Shanghai' as const,
-          job: ({ db, boss, crawlIntervalMs }: ScheduleDeps, now: Date) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs }),
+          job: ({ db, boss, crawlIntervalMs }: ScheduleDeps, now: Date) => runEnqueueDueCrawls({ now, db, boss, crawlIntervalMs, platformCodes }),
         }]
       : []),
     { name: 'alerts', expression: '7 * * * *', timezone: 'Asia/Shanghai', job: ({ db }, now) => runAlerts({ now, db }) },

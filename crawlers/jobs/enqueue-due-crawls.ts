@@ -20,12 +20,15 @@ export async function runEnqueueDueCrawls({
   boss,
   limit = Number.POSITIVE_INFINITY,
   crawlIntervalMs = DEFAULT_CRAWL_INTERVAL_MS,
+  platformCodes,
 }: {
   now: Date;
   db: PrismaClient;
   boss: PgBoss;
   limit?: number;
   crawlIntervalMs?: number;
+  /** Only these platforms (WORKER_CRAWL_PLATFORMS); all when absent. */
+  platformCodes?: readonly string[];
 }): Promise<EnqueueSummary> {
   const started = Date.now();
   const slot = slotStart(now);
@@ -33,7 +36,7 @@ export async function runEnqueueDueCrawls({
   let enqueued = 0;
   let afterId: string | undefined;
   while (due < limit) {
-    const page = await listDueCrawlTargets(db, { at: slot, limit: Math.min(PAGE, limit - due), afterId });
+    const page = await listDueCrawlTargets(db, { at: slot, limit: Math.min(PAGE, limit - due), afterId, platformCodes });
     if (page.length === 0) break;
     const ids = page.map((t) => t.accountId);
     enqueued += await sendCrawlJobs(boss, ids, slot);

@@ -2,7 +2,7 @@ import type { SandboxFailure } from './scenario';
 
 const DAY_MS = 86_400_000;
 
-export type FailureQuery = { platform: string; handle: string | null; routeId: string; now: Date; epoch: Date };
+export type FailureQuery = { platforms: readonly string[]; handle: string | null; routeId: string; now: Date; epoch: Date };
 
 /** Day index of `now` relative to the scenario epoch (day 0 = the epoch's UTC+8 calendar day). */
 export function sandboxDayIndex(now: Date, epoch: Date): number {
@@ -20,7 +20,7 @@ export class FailurePlan {
     const day = sandboxDayIndex(query.now, query.epoch);
     const hits = this.failures.filter(
       (f) =>
-        (!f.platform || f.platform === query.platform) &&
+        (!f.platform || query.platforms.includes(f.platform)) &&
         (!f.handle || f.handle === query.handle) &&
         (!f.route || f.route === query.routeId) &&
         (!f.days || (day >= f.days[0] && day <= f.days[1])) &&

@@ -50,6 +50,8 @@ export type SandboxRouteModule = {
   loginRedirectPath?: string;
   /** The platform's captcha/verification answer. */
   captcha?: (request: SandboxRequest) => SandboxResponse;
+  /** The platform's throttling answer (e.g. WeChat `ret: 200013` in a 200 JSON); defaults to HTTP 429. */
+  rateLimit?: (request: SandboxRequest) => SandboxResponse;
 };
 
 export const json = (value: unknown, status = 200): SandboxResponse => ({

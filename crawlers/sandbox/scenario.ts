@@ -64,7 +64,8 @@ export const sandboxAccountSchema = z.object({
   extra: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const FAILURE_KINDS = ['status', 'login_wall', 'login_redirect', 'malformed_json', 'delay', 'captcha'] as const;
+/** `rate_limit`: the platform's own throttling answer (module hook `rateLimit`, default HTTP 429). */
+export const FAILURE_KINDS = ['status', 'login_wall', 'login_redirect', 'malformed_json', 'delay', 'captcha', 'rate_limit'] as const;
 
 export const sandboxFailureSchema = z.object({
   kind: z.enum(FAILURE_KINDS),

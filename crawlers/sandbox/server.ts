@@ -5,7 +5,7 @@ import type { SandboxRequest, SandboxResponse, SandboxRouteModule, SandboxState 
 import { ROUTE_MODULES } from './routes';
 import { parseScenario, resolveTime, type Scenario, type ScenarioInput } from './scenario';
 
-export type SandboxRequestLog = { method: string; host: string; path: string; query: string; routeId: string | null; status: number };
+export type SandboxRequestLog = { method: string; host: string; path: string; query: string; routeId: string | null; status: number; userAgent?: string };
 
 export type SandboxHandle = {
   url: string;
@@ -54,7 +54,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     const path = `/${rest.join('/')}`;
     const routeModule = modules.get(host);
     const body = await readBody(req);
-    const log: SandboxRequestLog = { method: req.method ?? 'GET', host, path, query: url.search, routeId: null, status: 404 };
+    const log: SandboxRequestLog = { method: req.method ?? 'GET', host, path, query: url.search, routeId: null, status: 404, userAgent: req.headers['user-agent'] };
     requests.push(log);
     const request: SandboxRequest = { method: log.method, path, query: url.searchParams, headers: req.headers, body, params: {}, baseUrl };
     const matched = routeModule?.routes
@@ -65,7 +65,10 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     log.routeId = matched.route.id;
     request.params = { ...matched.match.groups };
     const handle = matched.route.handleOf?.(request, state) ?? null;
-    const failures = plan.match({ platform: routeModule.platform, handle, routeId: matched.route.id, now: state.now(), epoch: epoch() });
+    // Feed bridges serve other platforms' accounts (we-mp-rss → WECHAT): failures may name either platform.
+    const owner = handle ? scenario.accounts.find((a) => a.handle === handle) : undefined;
+    const platforms = [routeModule.platform, ...(owner && owner.platform !== routeModule.platform ? [owner.platform] : [])];
+    const failures = plan.match({ platforms, handle, routeId: matched.route.id, now: state.now(), epoch: epoch() });
     const delay = scenario.latencyMs + failures.reduce((sum, f) => sum + (f.kind === 'delay' ? (f.delayMs ?? 1000) : 0), 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = failures.find((f) => f.kind !== 'delay');
@@ -76,6 +79,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     }
     if (failure?.kind === 'login_wall') return send(res, (routeModule.loginWall ?? defaultLoginWall(host))(request), log);
     if (failure?.kind === 'captcha') return send(res, (routeModule.captcha ?? defaultLoginWall(host))(request), log);
+    if (failure?.kind === 'rate_limit') return send(res, routeModule.rateLimit?.(request) ?? { status: 429, body: '' }, log);
     const response = await matched.route.handle(request, state);
     if (failure?.kind === 'malformed_json') return send(res, { ...response, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) }, log);
     return send(res, response, log);

@@ -4,7 +4,7 @@ import type { SnapshotInput } from '@/lib/schemas/snapshot';
 import { CrawlError } from '../../errors';
 import { guardCrawl } from '../../outcome';
 import type { CrawlContext, Crawler, CrawlTarget } from '../../types';
-import { parseFeed, toFeedPost } from './parse';
+import { parseFeed, toFeedPost, type FeedItem } from './parse';
 
 // RSSHub routes per platform (platform-formats §4.1); the account handle fills the route parameter.
 const RSSHUB_ROUTES: Partial<Record<PlatformCode, (handle: string) => string>> = {
@@ -25,7 +25,7 @@ const configSchema = z.looseObject({
     .default({ limit: 50, listsAllItems: false }),
 });
 
-function feedUrl(target: CrawlTarget, ctx: CrawlContext, config: z.output<typeof configSchema>['feed']): URL {
+export function feedUrl(target: CrawlTarget, ctx: CrawlContext, config: FeedConfig): URL {
   const route = RSSHUB_ROUTES[target.platform];
   const raw = config.url ?? (config.rsshubPath ? `${ctx.origins.rsshub}${config.rsshubPath}` : /^https?:\/\//.test(target.handle) ? target.handle : route ? `${ctx.origins.rsshub}${route(encodeURIComponent(target.handle))}` : null);
   if (!raw) throw new CrawlError('INTERNAL', `No feed URL configured for ${target.platform} account ${target.handle}`, { retryable: false });
@@ -34,18 +34,24 @@ function feedUrl(target: CrawlTarget, ctx: CrawlContext, config: z.output<typeof
   return url;
 }
 
+export type FeedConfig = z.output<typeof configSchema>['feed'];
+
+export const parseFeedConfig = (raw: unknown): FeedConfig => configSchema.parse(raw ?? {}).feed;
+
+/** A feed URL plus how to read it; `postId` lets a platform prefer its own id over the RSS guid. */
+export type FeedSource = { url: URL; limit: number; listsAllItems: boolean; postId?: (item: FeedItem) => string };
+
 /**
  * Coverage rule: a feed only shows its newest items, so it covers [oldest item, now] (clipped to `since`).
  * Only when the bridge lists all items and returned fewer than `limit` does it cover the whole [since, now].
  * An empty feed proves nothing (RSSHub errors or empties are not "no posts"), so coverage stays null.
  */
-async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<SnapshotInput> {
-  const config = configSchema.parse(target.crawlConfig ?? {}).feed;
-  const response = await ctx.http.fetchText({ url: feedUrl(target, ctx, config).toString(), scope: target.platform, signal: ctx.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' } });
-  const items = parseFeed(response.text);
+export async function crawlFeedSource(target: CrawlTarget, ctx: CrawlContext, source: FeedSource): Promise<SnapshotInput> {
+  const response = await ctx.http.fetchText({ url: source.url.toString(), scope: target.platform, signal: ctx.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' } });
+  const items = parseFeed(response.text).map((i) => (source.postId ? { ...i, id: source.postId(i) } : i));
   const posts = items.filter((i) => i.id && i.publishedAt >= target.since && i.publishedAt <= ctx.now).map(toFeedPost);
   const oldest = items.reduce<Date | null>((min, i) => (!min || i.publishedAt < min ? i.publishedAt : min), null);
-  const isComplete = config.listsAllItems && items.length < config.limit;
+  const isComplete = source.listsAllItems && items.length < source.limit;
   const from = isComplete ? target.since : oldest && oldest > target.since ? oldest : target.since;
   return {
     accountId: target.accountId,
@@ -59,6 +65,30 @@ async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<Snapsh
     appReleases: [],
     storeListings: [],
   };
+}
+
+/**
+ * The platform's own item id inside an item link. RSSHub's guid format changes between versions and bridges
+ * (URL, "douyin-123", …); the native id stays, so a post keeps one identity whichever bridge served it.
+ */
+const NATIVE_ID: Partial<Record<PlatformCode, RegExp>> = {
+  DOUYIN: /douyin\.com\/(?:video|note)\/(\d+)/,
+  TOUTIAO: /toutiao\.com\/(?:article|group|w|a)\/?(\d+)/,
+  BILIBILI: /bilibili\.com\/video\/(BV\w+|av\d+)/,
+  KUAISHOU: /kuaishou\.com\/short-video\/([\w-]+)/,
+};
+
+export function nativePostId(platform: PlatformCode, item: Pick<FeedItem, 'id' | 'url'>): string {
+  const pattern = NATIVE_ID[platform];
+  return (pattern && (pattern.exec(item.url ?? '')?.[1] ?? pattern.exec(item.id)?.[1])) || item.id;
+}
+
+async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<SnapshotInput> {
+  const config = parseFeedConfig(target.crawlConfig);
+  return crawlFeedSource(target, ctx, {
+    url: feedUrl(target, ctx, config), limit: config.limit, listsAllItems: config.listsAllItems,
+    postId: (item) => nativePostId(target.platform, item),
+  });
 }
 
 export function createFeedCrawler(platform: PlatformCode): Crawler {

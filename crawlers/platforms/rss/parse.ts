@@ -6,7 +6,8 @@ import { extractHrefs, htmlToText } from '../../text/html-text';
 
 // RSS 2.0, Atom and JSON Feed items mapped per platform-formats §4.3.
 
-export type FeedItem = { id: string; url: string | null; title: string | null; html: string; publishedAt: Date };
+/** `nativeId`: the non-standard RSS `<id>` element (we-mp-rss puts the article's `aid` there, §4.2). */
+export type FeedItem = { id: string; nativeId?: string; url: string | null; title: string | null; html: string; publishedAt: Date };
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', parseTagValue: false, trimValues: true });
 
@@ -50,7 +51,7 @@ export function parseFeed(body: string): FeedItem[] {
   if (feed.data.rss) {
     return (feed.data.rss.channel.item ?? []).map((item) => {
       const id = item.guid || item.id || item.link || '';
-      return { id, url: item.link || null, title: item.title || null, html: item['content:encoded'] || item.description || '', publishedAt: date(item.pubDate || item['dc:date'], id) };
+      return { id, ...(item.id ? { nativeId: item.id } : {}), url: item.link || null, title: item.title || null, html: item['content:encoded'] || item.description || '', publishedAt: date(item.pubDate || item['dc:date'], id) };
     });
   }
   return (feed.data.feed?.entry ?? []).map((entry) => {

@@ -1,6 +1,11 @@
 import type { SandboxRouteModule } from '../route-types';
+import { huaweiLegacyRoutes, huaweiRoutes } from './huawei';
+import { itunesRoutes } from './itunes';
 import { rssRoutes, weMpRssRoutes } from './rss';
+import { wechatMpRoutes } from './wechat';
+import { wechatApiRoutes } from './wechat-api';
 import { weiboRoutes } from './weibo';
+import { yingyongbaoRoutes } from './yingyongbao';
 
 /** Every fake upstream host; add one module per platform file. */
-export const ROUTE_MODULES: readonly SandboxRouteModule[] = [weiboRoutes, rssRoutes, weMpRssRoutes];
+export const ROUTE_MODULES: readonly SandboxRouteModule[] = [weiboRoutes, rssRoutes, weMpRssRoutes, wechatMpRoutes, wechatApiRoutes, itunesRoutes, huaweiRoutes, huaweiLegacyRoutes, yingyongbaoRoutes];

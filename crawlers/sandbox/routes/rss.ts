@@ -61,5 +61,5 @@ export const rssRoutes: SandboxRouteModule = {
 export const weMpRssRoutes: SandboxRouteModule = {
   host: 'we-mp-rss',
   platform: 'RSS',
-  routes: [{ id: 'rss.we-mp-rss', method: 'GET', pattern: /^\/rss\/(?<id>[\w-]+)$/, handleOf: (r) => r.params.id ?? null, handle: weMpRss }],
+  routes: [{ id: 'rss.we-mp-rss', method: 'GET', pattern: /^\/rss\/(?<id>[\w-]+)$/, handleOf: (r, s) => s.scenario.accounts.find((x) => x.extra.weMpRssId === r.params.id)?.handle ?? r.params.id ?? null, handle: weMpRss }],
 };

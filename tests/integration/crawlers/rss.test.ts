@@ -32,7 +32,8 @@ describe('feed crawler against the sandbox', () => {
     const config = format === 'rss' ? {} : { feed: { rsshubPath: `/douyin/user/MS4wLjABAAAAjiangchuan?format=${format}` } };
     const snapshot = snapshotInputSchema.parse(await crawl(target({ crawlConfig: config })));
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-    expect(snapshot.posts.map((p) => p.platformPostId)).toEqual(['https://www.douyin.com/video/7400000000000000003', 'https://www.douyin.com/video/7400000000000000002']);
+    // Douyin posts keep the native video id from the link, not the bridge's guid.
+    expect(snapshot.posts.map((p) => p.platformPostId)).toEqual(['7400000000000000003', '7400000000000000002']);
     const [first, second] = snapshot.posts;
     expect(first.text).toBe('江川冬季供暖全面启动 详情');
     expect(first.links).toEqual(['https://www.jiangchuan.gov.cn/heat']);

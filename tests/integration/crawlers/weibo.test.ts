@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBrowserFetcher } from '@/crawlers/browser';
 import { weiboCrawler } from '@/crawlers/platforms/weibo';
 import type { SandboxHandle } from '@/crawlers/sandbox/server';
 import type { ScenarioInput } from '@/crawlers/sandbox/scenario';
@@ -81,6 +82,22 @@ describe('weibo crawler against the sandbox', () => {
     expect(partial.outcome).toEqual({ ok: true, partial: true });
     expect(partial.coverage).toEqual({ from: SINCE, to: NOW });
   });
+
+  it('reads the detail page in real Chromium when the browser fallback is on and /statuses/extend fails', async () => {
+    withFailures([{ kind: 'status', status: 500, route: 'weibo.extend' }]);
+    const ctx = sandboxContext(sandbox, NOW);
+    const browser = createBrowserFetcher({ guard: ctx.http.guard });
+    try {
+      const snapshot = await weiboCrawler.crawl(target(), { ...ctx, browser });
+      expect(snapshot.posts.find((p) => p.platformPostId === '5300012345678901')?.text).toContain('请耐心等待');
+      expect(snapshot.outcome).toEqual({ ok: true, partial: false });
+    } finally {
+      await browser.close();
+    }
+    const detail = sandbox.requests.filter((r) => r.routeId === 'weibo.detail');
+    expect(detail.length).toBeGreaterThan(0);
+    expect(detail.every((r) => /HeadlessChrome|Chrome\//.test(r.userAgent ?? ''))).toBe(true);
+  }, 60_000);
 
   it('limits coverage to the oldest fetched post when the page budget runs out', async () => {
     const snapshot = await crawl(target({ crawlConfig: { weibo: { maxPages: 1 } } }));

@@ -26,6 +26,15 @@ beforeAll(async () => {
           ],
         },
         { platform: 'WEIBO', handle: '7100000002', profile: { displayName: '江川公安' } },
+        {
+          platform: 'WEIBO',
+          handle: '7100000003',
+          profile: { displayName: '江川交警' },
+          posts: [
+            { id: '5100000000000031', text: '今日路况', publishedAt: '-3d' },
+            { id: '5100000000000032', text: '错误的封路通知', publishedAt: '-2d', deletedAt: '+12h' },
+          ],
+        },
       ],
       failures: [{ kind: 'status', status: 418, platform: 'WEIBO', handle: '7100000002' }],
     },
@@ -60,5 +69,22 @@ describe('runCrawlAccount against the platform sandbox', () => {
     }
     const days = await t.db.crawlCoverage.findMany({ where: { accountId: account.id } });
     expect(days.map((c) => c.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+  });
+
+  it('passes the stored posts of the window to the crawler, so a post deleted upstream is marked deleted', async () => {
+    const account = await createTestAccount(t.db, (await createTestAgency(t.db)).id, { handle: '7100000003' });
+    const first = await runCrawlAccount({ now: NOW, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(NOW) });
+    expect(first).toMatchObject({ status: 'SUCCEEDED' });
+    const nextDay = new Date(NOW.getTime() + 86_400_000);
+    sandbox.setNow(nextDay);
+    try {
+      const second = await runCrawlAccount({ now: nextDay, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(nextDay) });
+      expect(second).toMatchObject({ status: 'SUCCEEDED' });
+      expect(second.status === 'SKIPPED' ? null : second.ingest.postsDeleted).toBe(1);
+    } finally {
+      sandbox.setNow(null);
+    }
+    const posts = await t.db.post.findMany({ where: { accountId: account.id }, orderBy: { platformPostId: 'asc' } });
+    expect(posts.map((p) => [p.platformPostId, p.deletedDetectedAt !== null])).toEqual([['5100000000000031', false], ['5100000000000032', true]]);
   });
 });

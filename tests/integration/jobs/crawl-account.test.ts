@@ -74,7 +74,11 @@ describe('runCrawlAccount', () => {
     const run = await t.db.crawlRun.findFirstOrThrow({ where: { accountId: account.id } });
     expect([run.status, run.slotKey]).toEqual(['SUCCEEDED', `crawl:${account.id}:2026-05-10T04:00:00.000Z`]);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).nextCrawlAt?.toISOString()).toBe('2026-05-10T10:00:00.000Z');
-    expect(crawlSince(new Date('2026-05-11T04:00:00Z'), '2026-05-10').toISOString()).toBe('2026-05-09T16:00:00.000Z');
+    // The last covered day or a week back, whichever is earlier; never more than 60 days.
+    expect(crawlSince(new Date('2026-05-11T04:00:00Z'), '2026-05-10').toISOString()).toBe('2026-05-03T16:00:00.000Z');
+    expect(crawlSince(new Date('2026-05-11T04:00:00Z'), '2026-04-20').toISOString()).toBe('2026-04-19T16:00:00.000Z');
+    expect(crawlSince(new Date('2026-05-11T04:00:00Z'), '2026-01-01').toISOString()).toBe('2026-03-12T04:00:00.000Z');
+    expect(crawlSince(new Date('2026-05-11T04:00:00Z'), null).toISOString()).toBe('2026-03-12T04:00:00.000Z');
   });
 
   it('HTTP 418 on ten consecutive days leaves ten FAILED coverage days and no posts', async () => {

@@ -52,4 +52,16 @@ describe('runEnqueueDueCrawls', () => {
     const slots = (await crawlJobs()).filter((j) => j.accountId === account.id).map((j) => j.slot).sort();
     expect(slots).toEqual(['2026-04-01T00:00:00.000Z', '2026-04-01T01:00:00.000Z']);
   });
+
+  it('enqueues only the listed platforms when given (the demo crawls what its sandbox serves)', async () => {
+    await t.db.account.updateMany({ data: { nextCrawlAt: new Date('2099-01-01T00:00:00Z') } });
+    const agency = await createTestAgency(t.db);
+    const weibo = await createTestAccount(t.db, agency.id, { platformCode: 'WEIBO' });
+    const rss = await createTestAccount(t.db, agency.id, { platformCode: 'RSS' });
+    const run = await runEnqueueDueCrawls({ now: new Date('2026-05-01T00:00:00Z'), db: t.db, boss, platformCodes: ['WEIBO'] });
+    expect(run).toMatchObject({ due: 1, enqueued: 1 });
+    const queued = (await crawlJobs()).map((j) => j.accountId);
+    expect(queued).toContain(weibo.id);
+    expect(queued).not.toContain(rss.id);
+  });
 });
