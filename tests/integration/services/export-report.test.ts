@@ -1,0 +1,173 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '@/lib/access';
+import { buildAnnualReport } from '@/lib/services/build-annual-report';
+import { buildQuarterlyNotice } from '@/lib/services/build-quarterly-notice';
+import { createInspection } from '@/lib/services/create-inspection';
+import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
+import { exportReport } from '@/lib/services/export-report';
+import { ingestSnapshot } from '@/lib/services/ingest-snapshot';
+import { reviewFindings } from '@/lib/services/review-findings';
+import { runInspection } from '@/lib/services/run-inspection';
+import type { Role } from '@/lib/schemas/enums';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { createTestAccount, createTestAgency } from '../../helpers/factories';
+import { readPdf } from '../../helpers/pdf-text';
+
+// Monitoring date in 2026Q3; the export runs a month later, after the rectification deadline has passed.
+const AT = new Date('2026-09-25T04:00:00Z');
+const EXPORT_AT = new Date('2026-11-05T04:00:00Z');
+const DAY = 86_400_000;
+let t: TestDatabase;
+let countyId: string;
+let otherCountyId: string;
+const ids: Record<string, string> = {};
+
+const accessFor = (role: Role, agencyId: string, locale = 'zh-CN'): Access => ({
+  userId: `user-${role}`, name: role, email: `${role}@test.local`, locale, grants: [{ role, agencyId, agencyName: '' }],
+});
+
+async function account(name: string, posts: Array<{ daysAgo: number; text: string }>, coveredDays = 40) {
+  const a = await createTestAccount(t.db, countyId, { displayName: name });
+  ids[name] = a.id;
+  await ingestSnapshot(t.db, {
+    accountId: a.id, platform: 'WEIBO', fetchedAt: AT, outcome: { ok: true, partial: false }, profile: null,
+    posts: posts.map((p, i) => ({ platformPostId: `${name}-${i}`, text: p.text, publishedAt: new Date(AT.getTime() - p.daysAgo * DAY), isPinned: false, isRepost: false, links: [], comments: [] })),
+    coverage: { from: new Date(AT.getTime() - coveredDays * DAY), to: AT }, deletedPostIds: [], appReleases: [], storeListings: [],
+  }, { now: AT });
+}
+
+/** Each row of a sheet as its cell texts joined with |. */
+function sheetLines(ws: ExcelJS.Worksheet | undefined): string[] {
+  const lines: string[] = [];
+  ws?.eachRow((row) => lines.push((Array.isArray(row.values) ? row.values.slice(1) : []).map((v) => String(v ?? '')).join('|')));
+  return lines;
+}
+
+const daily = (text: string) => [1, 3, 5, 8, 12].map((daysAgo) => ({ daysAgo, text }));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureScoringConfig(t.db);
+  const province = await createTestAgency(t.db, { name: '江川省测试' });
+  countyId = (await createTestAgency(t.db, { name: '临溪县测试', parentId: province.id, level: 'COUNTY', isSupervisingUnit: true })).id;
+  otherCountyId = (await createTestAgency(t.db, { name: '青石县测试', parentId: province.id, level: 'COUNTY' })).id;
+  await account('正常发布号', daily('今日政务信息发布，欢迎关注。'));
+  await account('僵尸号', [{ daysAgo: 20, text: '最后一条通知。' }]);
+  await account('抓取失败号', [{ daysAgo: 20, text: '政务信息。' }], 3);
+  await account('怼网友号', [...daily('景区开放信息。'), { daysAgo: 2, text: '你最好永远别来！有你不多无你不少！' }]);
+  await account('追星号', [...daily('文明城市创建。'), { daysAgo: 4, text: '为某嘻哈歌手打call！' }]);
+  const { id } = await createInspection({ access: null, input: { name: '三季度检查', monitoringAt: AT, scopeAgencyId: countyId, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+  ids.inspection = id;
+  await runInspection({ db: t.db, inspectionId: id, now: AT });
+  const insult = await t.db.finding.findFirstOrThrow({ where: { accountId: ids['怼网友号'], indicatorCode: 'D3' } });
+  await reviewFindings({ access: accessFor('SUPERVISOR', countyId), input: { ids: [insult.id], decision: 'CONFIRMED', reason: '' }, now: AT, db: t.db });
+}, 120_000);
+afterAll(async () => t?.drop());
+
+describe('buildQuarterlyNotice', () => {
+  it('gathers scores, vetoes, insufficient data and confirmed findings of the subtree', async () => {
+    const doc = await buildQuarterlyNotice({ access: accessFor('AUDITOR', countyId), agencyId: countyId, period: '2026Q3', now: EXPORT_AT, db: t.db });
+    expect(doc.inspections.map((i) => [i.name, i.accounts])).toEqual([['三季度检查', 5]]);
+    const zombie = doc.accounts.find((a) => a.accountId === ids['僵尸号']);
+    expect(zombie).toMatchObject({ result: 'FAIL_VETO', vetoCodes: ['V2'], vetoRules: ['V2.NO_UPDATE'], isDeductionsInformational: true, reportedScore: expect.any(Number) });
+    expect(zombie?.reportedScore).toBeLessThanOrEqual(59);
+    expect(zombie?.deductions.map((d) => d.code)).toContain('D1');
+    const zombieFindings = doc.findings.filter((f) => f.accountId === ids['僵尸号']);
+    expect(zombieFindings.filter((f) => !f.isVeto).length).toBeGreaterThan(0);
+    expect(zombieFindings.every((f) => f.isVeto !== f.isInformational)).toBe(true);
+    expect(doc.insufficientData.map((a) => a.accountId)).toEqual([ids['抓取失败号']]);
+    expect(doc.accounts.map((a) => a.accountId)).not.toContain(ids['抓取失败号']);
+    const insult = doc.findings.find((f) => f.accountId === ids['怼网友号'] && f.indicatorCode === 'D3');
+    expect(insult).toMatchObject({ status: 'CONFIRMED', isInformational: false, rectification: { isOverdue: true, isLate: false } });
+    expect(insult?.excerpt).toContain('你最好永远别来');
+    expect(doc.findings.some((f) => f.accountId === ids['追星号'] && f.indicatorCode === 'D3')).toBe(false);
+    expect(doc.summary).toMatchObject({ accountsInspected: 5, insufficientData: 1, vetoed: 1, zombieAccounts: 1, vetoesByIndicator: [{ code: 'V2', count: 1 }] });
+    expect(doc.summary.pendingReviewFindings).toBeGreaterThanOrEqual(1);
+    expect(doc.summary.rectifications).toMatchObject({ total: 1, open: 1, overdue: 1 });
+  });
+
+  it('answers not found outside the caller\'s subtree and for roles that may not export', async () => {
+    await expect(buildQuarterlyNotice({ access: accessFor('AUDITOR', otherCountyId), agencyId: countyId, period: '2026Q3', now: EXPORT_AT, db: t.db })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const other = await buildQuarterlyNotice({ access: accessFor('AUDITOR', otherCountyId), agencyId: otherCountyId, period: '2026Q3', now: EXPORT_AT, db: t.db });
+    expect(other.accounts).toEqual([]);
+    await expect(buildQuarterlyNotice({ access: accessFor('AUDITOR', countyId), agencyId: countyId, period: '2026', now: EXPORT_AT, db: t.db })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('has nothing for another quarter', async () => {
+    const doc = await buildQuarterlyNotice({ access: accessFor('ADMIN', countyId), agencyId: countyId, period: '2026Q2', now: EXPORT_AT, db: t.db });
+    expect([doc.inspections.length, doc.accounts.length, doc.summary.passRate]).toEqual([0, 0, null]);
+  });
+});
+
+describe('buildAnnualReport', () => {
+  it('adds quarter-by-quarter figures for the year', async () => {
+    const doc = await buildAnnualReport({ access: accessFor('AUDITOR', countyId), agencyId: countyId, period: '2026', now: EXPORT_AT, db: t.db });
+    expect(doc.quarters.map((q) => [q.quarter, q.accountsInspected])).toEqual([['2026Q1', 0], ['2026Q2', 0], ['2026Q3', 5], ['2026Q4', 0]]);
+    expect(doc.zombies).toEqual([]);
+  });
+});
+
+describe('exportReport files, read back', () => {
+  const query = (format: 'pdf' | 'xlsx' | 'docx', locale?: 'en') => ({ kind: 'notice' as const, period: '2026Q3', agencyId: countyId, format, ...(locale ? { locale } : {}) });
+
+  it('XLSX: summary, accounts and findings sheets with frozen Chinese headers and informational rows', async () => {
+    const file = await exportReport({ access: accessFor('AUDITOR', countyId), query: query('xlsx'), now: EXPORT_AT, db: t.db });
+    expect(file.filename).toBe('巡检通报-临溪县测试-2026Q3.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '检查', '账号', '数据不足', '问题', '僵尸号']);
+    const accounts = wb.getWorksheet('账号');
+    expect(accounts?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(accounts?.getRow(1).getCell(1).value).toBe('单位');
+    const rows = sheetLines(accounts);
+    expect(rows.find((r) => r.includes('僵尸号'))).toMatch(/单项否决.*14 天内无更新.*D1 −\d+.*仅供参考/);
+    expect(rows.some((r) => r.includes('抓取失败号'))).toBe(false);
+    const insufficient = sheetLines(wb.getWorksheet('数据不足'));
+    expect(insufficient.some((r) => r.includes('抓取失败号'))).toBe(true);
+    const findings = sheetLines(wb.getWorksheet('问题'));
+    expect(findings.find((r) => r.includes('你最好永远别来'))).toMatch(/已确认.*已逾期/);
+    expect(findings.filter((r) => r.includes('仅供参考')).length).toBeGreaterThan(0);
+    const summary = sheetLines(wb.getWorksheet('汇总'));
+    expect(summary).toEqual(expect.arrayContaining([expect.stringContaining('受检账号数|5'), expect.stringContaining('数据不足|1'), expect.stringContaining('僵尸号|1')]));
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'export.notice', entityId: countyId }, orderBy: { at: 'desc' } });
+    expect(audit).toMatchObject({ actorId: 'user-AUDITOR', entityType: 'agency', after: expect.objectContaining({ format: 'xlsx', period: '2026Q3' }) });
+  });
+
+  it('XLSX in English for an English-speaking user', async () => {
+    const file = await exportReport({ access: accessFor('AUDITOR', countyId, 'en'), query: query('xlsx'), now: EXPORT_AT, db: t.db });
+    expect(file.filename).toBe('inspection-notice-临溪县测试-2026Q3.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('Findings');
+    expect(wb.getWorksheet('Accounts')?.getRow(1).getCell(1).value).toBe('Agency');
+  });
+
+  it('DOCX: the notice layout with reference, title, summary and 仅供参考 rows', async () => {
+    const file = await exportReport({ access: accessFor('ADMIN', countyId), query: query('docx'), now: EXPORT_AT, db: t.db });
+    expect(Buffer.from(file.bytes.slice(0, 2)).toString()).toBe('PK');
+    const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')?.async('string');
+    const text = (xml ?? '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('临溪县测试巡检〔2026〕3号');
+    expect(text).toContain('临溪县测试2026年第3季度政务新媒体检查情况通报');
+    expect(text).toContain('本期共检查政务新媒体账号 5 个');
+    expect(text).toContain('不计入合格或不合格');
+    expect(text).toContain('仅供参考');
+    expect(text).toContain('你最好永远别来');
+    expect(text).not.toContain('打call');
+  });
+
+  it('PDF: printed by Chromium with the CJK fonts embedded, and the text reads back', async () => {
+    const file = await exportReport({ access: accessFor('AUDITOR', countyId), query: query('pdf'), now: EXPORT_AT, db: t.db });
+    expect(Buffer.from(file.bytes.slice(0, 5)).toString()).toBe('%PDF-');
+    const pdf = readPdf(Buffer.from(file.bytes));
+    expect(pdf.pageCount).toBeGreaterThanOrEqual(1);
+    expect(pdf.fontNames.some((n) => /NotoS(erif|ans)CJK/.test(n))).toBe(true);
+    const text = pdf.pages.join('').replace(/\s+/g, '');
+    expect(text).toContain('临溪县测试2026年第3季度政务新媒体检查情况通报');
+    expect(text).toContain('仅供参考');
+    expect(text).toContain('抓取失败号');
+    expect(text).toContain('你最好永远别来');
+  }, 60_000);
+});
