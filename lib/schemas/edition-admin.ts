@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+const editionCode = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,58}$/, 'Lower-case letters, digits and hyphens, 2–59 characters');
+
+export const cloneEditionInputSchema = z.object({ baseId: z.uuid(), code: editionCode, name: z.string().trim().min(1).max(80) });
+export type CloneEditionInput = z.infer<typeof cloneEditionInputSchema>;
+
+export const updateEditionDraftInputSchema = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(80),
+  /** Dotted catalogue paths (e.g. `passMark`, `veto.V2.windowDays`) → new values; validated against the edition schema. */
+  values: z.record(z.string().regex(/^[A-Za-z0-9_.]+$/), z.union([z.number(), z.boolean()])),
+});
+export type UpdateEditionDraftInput = z.infer<typeof updateEditionDraftInputSchema>;
+
+export const publishEditionInputSchema = z.object({ id: z.uuid() });
