@@ -30,10 +30,10 @@ export default async function HomePage() {
           <PassRateTrend points={overview.trend} labels={{ passRate: t('passRate'), vetoed: t('vetoed') }} />
         )}
       </section>
-      <RiskTable rows={[...overview.latest.vetoed, ...overview.latest.atRisk]} />
+      <RiskTable rows={[...overview.latest.vetoed, ...overview.latest.atRisk]} total={overview.latest.vetoedCount + overview.latest.atRiskCount} />
       <PlatformChips items={overview.counts.accountsByPlatform} />
-      <ActivityTable title={t('staleTitle')} emptyText={t('staleEmpty')} items={overview.stale} tone="bad" />
-      <ActivityTable title={t('nearingTitle')} emptyText={t('nearingEmpty')} items={overview.nearing} tone="warn" />
+      <ActivityTable title={t('staleTitle')} emptyText={t('staleEmpty')} items={overview.stale} total={overview.staleCount} tone="bad" />
+      <ActivityTable title={t('nearingTitle')} emptyText={t('nearingEmpty')} items={overview.nearing} total={overview.nearingCount} tone="warn" />
     </>
   );
 }

@@ -21,6 +21,8 @@ const env = {
   // Specs sign in through the API many times a minute from one address.
   AUTH_SIGNIN_PER_MINUTE: '1000',
   BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
+  // Ephemeral: the e2e database is recreated on every run, and with it every stored credential.
+  CREDENTIALS_KEY: process.env.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
   BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
 };
 

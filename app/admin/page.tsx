@@ -15,6 +15,8 @@ export default async function AdminPage() {
     { href: '/admin/accounts/import', title: t('import.title'), body: t('import.hint') },
     { href: '/admin/users', title: t('users.title'), body: t('users.hint') },
     { href: '/admin/lexicons', title: t('lexicons.title'), body: t('lexicons.hint') },
+    { href: '/admin/editions', title: t('editions.title'), body: t('editions.hint') },
+    { href: '/admin/credentials', title: t('credentials.title'), body: t('credentials.hint') },
   ];
   return (
     <>

@@ -57,7 +57,7 @@ export function CreateInspectionForm({ agencies, editions }: Props) {
       <label>
         {t('edition')}
         <select name="editionCode">
-          {editions.map((e) => <option key={e.code} value={e.code}>{e.name}</option>)}
+          {editions.map((e) => <option key={e.code} value={e.code}>{`${e.name} (${e.code})`}</option>)}
         </select>
       </label>
       <button type="submit" disabled={isPending}>{t('run')}</button>

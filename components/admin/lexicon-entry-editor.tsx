@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition, type FormEvent } from 'react';
 import { addLexiconTermAction, toggleLexiconTermAction } from '@/app/admin/lexicons/actions';
 
-type Entry = { id: string; term: string; isActive: boolean; correct: string | null };
+type Entry = { id: string; term: string; isActive: boolean; correct: string | null; evasion: boolean };
 
 export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string; name: string; category: string }; entries: Entry[] }) {
   const t = useTranslations('admin.lexicons');
@@ -23,7 +23,7 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
     const form = event.currentTarget;
     const f = new FormData(form);
     run(async () => {
-      const r = await addLexiconTermAction({ lexiconId: lexicon.id, term: f.get('term'), correct: f.get('correct') ?? undefined });
+      const r = await addLexiconTermAction({ lexiconId: lexicon.id, term: f.get('term'), correct: f.get('correct') ?? undefined, evasion: f.get('evasion') === 'on' });
       if (r.ok) form.reset();
       return r;
     });
@@ -34,16 +34,18 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
       <form className="filter-bar" onSubmit={onAdd}>
         <label>{t('term')}<input name="term" required maxLength={60} /></label>
         {lexicon.category === 'TYPO' && <label>{t('correct')}<input name="correct" maxLength={60} /></label>}
+        {lexicon.category !== 'TYPO' && <label className="checkbox"><input type="checkbox" name="evasion" />{t('evasion')}</label>}
         <button type="submit" disabled={isPending}>{t('add')}</button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       <table>
-        <thead><tr><th scope="col">{t('term')}</th><th scope="col">{t('correct')}</th><th scope="col">{t('state')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('term')}</th><th scope="col">{t('correct')}</th><th scope="col">{t('evasionColumn')}</th><th scope="col">{t('state')}</th></tr></thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
               <td>{e.term}</td>
               <td>{e.correct ?? '—'}</td>
+              <td>{e.evasion ? t('evasionOn') : '—'}</td>
               <td>
                 <button type="button" className="secondary" disabled={isPending} onClick={() => run(() => toggleLexiconTermAction({ entryId: e.id, isActive: !e.isActive }))}>
                   {e.isActive ? t('disable') : t('enable')}

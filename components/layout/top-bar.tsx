@@ -17,6 +17,8 @@ export async function TopBar({ access }: { access: Access | null }) {
         { href: '/findings', label: t('nav.findings') },
         { href: '/rectifications', label: t('nav.rectifications') },
         { href: '/inspections', label: t('nav.inspections') },
+        { href: '/repost-tasks', label: t('nav.repostTasks') },
+        { href: '/exports', label: t('nav.exports') },
         ...(roles.has('ADMIN') ? [{ href: '/admin', label: t('nav.admin') }] : []),
       ]
     : [];

@@ -2,14 +2,15 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ActivityItem } from '@/lib/services/get-overview';
 
-type Props = { title: string; emptyText: string; items: ActivityItem[]; tone: 'bad' | 'warn' };
+type Props = { title: string; emptyText: string; items: ActivityItem[]; total: number; tone: 'bad' | 'warn' };
 
-export function ActivityTable({ title, emptyText, items, tone }: Props) {
+export function ActivityTable({ title, emptyText, items, total, tone }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
+      {total > items.length && <p className="hint">{t('overview.showingFirst', { shown: items.length, total })}</p>}
       {items.length === 0 ? (
         <p className="empty">{emptyText}</p>
       ) : (

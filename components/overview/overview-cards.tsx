@@ -11,8 +11,8 @@ export function OverviewCards({ overview }: { overview: OverviewDto }) {
       value: overview.latest.scored ? format.number(overview.latest.passed / overview.latest.scored, { style: 'percent', maximumFractionDigits: 1 }) : '—',
       tone: overview.latest.scored && overview.latest.passed / overview.latest.scored < 0.9 ? 'warn' : '',
     },
-    { label: t('vetoed'), value: format.number(overview.latest.vetoed.length), tone: overview.latest.vetoed.length ? 'bad' : '' },
-    { label: t('atRisk'), value: format.number(overview.latest.atRisk.length), tone: overview.latest.atRisk.length ? 'warn' : '' },
+    { label: t('vetoed'), value: format.number(overview.latest.vetoedCount), tone: overview.latest.vetoedCount ? 'bad' : '' },
+    { label: t('atRisk'), value: format.number(overview.latest.atRiskCount), tone: overview.latest.atRiskCount ? 'warn' : '' },
     { label: t('agencies'), value: format.number(counts.agencies), tone: '' },
     { label: t('accounts'), value: format.number(counts.accounts), tone: '' },
     { label: t('posts60'), value: format.number(counts.posts60), tone: '' },
@@ -22,8 +22,8 @@ export function OverviewCards({ overview }: { overview: OverviewDto }) {
       value: overview.coverage14 === null ? '—' : format.number(overview.coverage14, { style: 'percent', maximumFractionDigits: 1 }),
       tone: overview.coverage14 !== null && overview.coverage14 < 0.9 ? 'warn' : '',
     },
-    { label: t('stale'), value: format.number(overview.stale.length), tone: overview.stale.length ? 'bad' : '' },
-    { label: t('nearing'), value: format.number(overview.nearing.length), tone: overview.nearing.length ? 'warn' : '' },
+    { label: t('stale'), value: format.number(overview.staleCount), tone: overview.staleCount ? 'bad' : '' },
+    { label: t('nearing'), value: format.number(overview.nearingCount), tone: overview.nearingCount ? 'warn' : '' },
   ];
   return (
     <section className="cards" aria-label={t('title')}>

@@ -3,11 +3,12 @@ import { useTranslations } from 'next-intl';
 import { ResultBadge } from '@/components/scores/result-badge';
 import type { LatestResultRow } from '@/lib/data/score-trends';
 
-export function RiskTable({ rows }: { rows: LatestResultRow[] }) {
+export function RiskTable({ rows, total }: { rows: LatestResultRow[]; total: number }) {
   const t = useTranslations();
   return (
     <section className="panel" aria-label={t('overview.riskTitle')}>
       <h2>{t('overview.riskTitle')}</h2>
+      {total > rows.length && <p className="hint">{t('overview.showingFirst', { shown: rows.length, total })}</p>}
       {rows.length === 0 ? (
         <p className="empty">{t('overview.riskEmpty')}</p>
       ) : (

@@ -13,7 +13,9 @@ export type CrawlTargetDto = {
   credentialId: string | null;
 };
 
-export type StoredCredential = { id: string; platformCode: string; ciphertext: Uint8Array; iv: Uint8Array; authTag: Uint8Array; expiresAt: Date | null };
+export type StoredCredential = {
+  id: string; platformCode: string; kind: string; keyId: string; ciphertext: Uint8Array; iv: Uint8Array; authTag: Uint8Array; expiresAt: Date | null;
+};
 
 const TARGET_SELECT = {
   id: true,
@@ -39,11 +41,15 @@ const toDto = (r: TargetRow): CrawlTargetDto => ({
 });
 
 /** Accounts that are not closed, on an enabled platform, whose next crawl is due at `at` (never crawled = due). */
-export async function listDueCrawlTargets(db: Db, { at, limit, afterId }: { at: Date; limit: number; afterId?: string }): Promise<CrawlTargetDto[]> {
+export async function listDueCrawlTargets(
+  db: Db,
+  { at, limit, afterId, platformCodes }: { at: Date; limit: number; afterId?: string; platformCodes?: readonly string[] },
+): Promise<CrawlTargetDto[]> {
   const rows = await db.account.findMany({
     where: {
       lifecycle: { not: 'CLOSED' },
       platform: { isEnabled: true },
+      ...(platformCodes ? { platformCode: { in: [...platformCodes] } } : {}),
       OR: [{ nextCrawlAt: null }, { nextCrawlAt: { lte: at } }],
       ...(afterId ? { id: { gt: afterId } } : {}),
     },
@@ -75,6 +81,23 @@ export async function setNextCrawlAt(db: Db, accountIds: string[], at: Date): Pr
 export async function findStoredCredential(db: Db, credentialId: string): Promise<StoredCredential | null> {
   return db.platformCredential.findUnique({
     where: { id: credentialId },
-    select: { id: true, platformCode: true, ciphertext: true, iv: true, authTag: true, expiresAt: true },
+    select: { id: true, platformCode: true, kind: true, keyId: true, ciphertext: true, iv: true, authTag: true, expiresAt: true },
   });
+}
+
+/** True when the account was closed (注销) at or before `at`: it is crawled no more, even from an older queued job. */
+export async function isAccountClosedAt(db: Db, accountId: string, at: Date): Promise<boolean> {
+  const row = await db.account.findUnique({ where: { id: accountId }, select: { lifecycle: true, closedAt: true } });
+  return row?.lifecycle === 'CLOSED' && (row.closedAt === null || row.closedAt <= at);
+}
+
+/** Platform ids of the account's stored, not yet deleted posts published in [since, until]. */
+export async function listKnownPostIds(db: Db, accountId: string, since: Date, until: Date): Promise<string[]> {
+  const rows = await db.post.findMany({
+    where: { accountId, publishedAt: { gte: since, lte: until }, deletedDetectedAt: null },
+    select: { platformPostId: true },
+    orderBy: { publishedAt: 'desc' },
+    take: 2000,
+  });
+  return rows.map((r) => r.platformPostId);
 }

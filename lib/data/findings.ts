@@ -7,7 +7,7 @@ import { agencyInSubtrees } from './overview';
 export const FINDINGS_PAGE_SIZE = 25;
 
 /** The post field a finding's span indexes into (text, title or the reposted text). */
-function postField(post: { text: string; title: string | null; repostOfText: string | null }, details: unknown): string {
+export function postField(post: { text: string; title: string | null; repostOfText: string | null }, details: unknown): string {
   const field = details && typeof details === 'object' && 'field' in details ? details.field : 'text';
   if (field === 'title') return post.title ?? '';
   if (field === 'repostOfText') return post.repostOfText ?? '';

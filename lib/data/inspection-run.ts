@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/types';
+import { inChunks } from './chunks';
 import type { Prisma } from '@/lib/db/generated/client';
 
 export async function findInspectionForRun(db: Db, id: string) {
@@ -79,11 +80,14 @@ export async function replaceAccountScore(
 
 /** Review decisions already taken on findings of these accounts, latest first wins: they carry over by fingerprint. */
 export async function listReviewDecisions(db: Db, accountIds: string[]) {
-  const rows = await db.finding.findMany({
-    where: { accountId: { in: accountIds }, reviewedAt: { not: null } },
-    orderBy: { reviewedAt: 'asc' },
-    select: { fingerprint: true, status: true, reviewReason: true, reviewedById: true, reviewedAt: true },
-  });
+  const rows = await inChunks(accountIds, (ids) =>
+    db.finding.findMany({
+      where: { accountId: { in: ids }, reviewedAt: { not: null } },
+      orderBy: { reviewedAt: 'asc' },
+      select: { fingerprint: true, status: true, reviewReason: true, reviewedById: true, reviewedAt: true },
+    }),
+  );
+  rows.sort((a, b) => (a.reviewedAt?.getTime() ?? 0) - (b.reviewedAt?.getTime() ?? 0));
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 

@@ -43,7 +43,8 @@ export async function findEditionByCode(db: Db, code: string) {
 }
 
 export async function listEditionCodes(db: Db) {
-  return db.indicatorEdition.findMany({ where: { status: { not: 'ARCHIVED' } }, orderBy: { createdAt: 'asc' }, select: { code: true, name: true } });
+  // Drafts can still change, so only published editions may score an inspection.
+  return db.indicatorEdition.findMany({ where: { status: 'PUBLISHED' }, orderBy: { createdAt: 'asc' }, select: { code: true, name: true } });
 }
 
 /** Agencies an inspection can be scoped to: the scope roots and the supervising units below them. */
@@ -54,4 +55,10 @@ export async function listInspectableAgencies(db: Db, roots: string[]) {
     take: 500,
     select: { id: true, name: true, level: true },
   });
+}
+
+/** Monitoring time of the oldest inspection: for a demo database, the moment the demo province was generated at. */
+export async function findFirstMonitoringAt(db: Db): Promise<Date | null> {
+  const row = await db.inspection.findFirst({ orderBy: [{ createdAt: 'asc' }], select: { monitoringAt: true } });
+  return row?.monitoringAt ?? null;
 }

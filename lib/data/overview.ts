@@ -42,35 +42,83 @@ export async function countOverview(db: Db, roots: string[], since60: Date): Pro
 }
 
 type ActivityRaw = {
-  account_id: string;
-  display_name: string;
-  platform_code: string;
-  agency_name: string;
+  band: 'STALE' | 'NEARING' | 'TOTAL';
+  account_id: string | null;
+  display_name: string | null;
+  platform_code: string | null;
+  agency_name: string | null;
   last_post_at: Date | null;
   covered_days: number;
+  band_count: number;
 };
 
-/** Last original-or-repost item per open, post-publishing account, with days crawled since `coverageFromDay`. */
-export async function listAccountActivity(db: Db, roots: string[], coverageFromDay: string): Promise<AccountActivityRow[]> {
+export type ActivitySummary = {
+  /** Open, post-publishing accounts in scope. */
+  accounts: number;
+  /** Sum over those accounts of covered days in the 14-day window (each capped at `windowDays`). */
+  coveredDays: number;
+  staleCount: number;
+  nearingCount: number;
+  /** The `limit` longest-silent accounts of each band, longest silence first. */
+  stale: AccountActivityRow[];
+  nearing: AccountActivityRow[];
+};
+
+/**
+ * Activity of open, post-publishing accounts in scope, aggregated in SQL: counts for every account and only the
+ * `limit` longest-silent rows per band leave the database (a province tree holds tens of thousands of accounts).
+ * STALE: no post, or the last one at or before `staleBefore`; NEARING: last post in (staleBefore, nearingBefore].
+ */
+export async function summarizeAccountActivity(
+  db: Db,
+  roots: string[],
+  w: { coverageFromDay: string; staleBefore: Date; nearingBefore: Date; windowDays: number; limit: number },
+): Promise<ActivitySummary> {
   const rows = await db.$queryRaw<ActivityRaw[]>`
-    SELECT a.id AS account_id, a.display_name, a.platform_code, ag.name AS agency_name,
-           (SELECT max(p.published_at) FROM post p
-             WHERE p.account_id = a.id AND p.is_pinned = false AND p.deleted_detected_at IS NULL) AS last_post_at,
-           (SELECT count(*)::int FROM crawl_coverage c
-             WHERE c.account_id = a.id AND c.status = 'COVERED' AND c.day >= ${coverageFromDay}::date) AS covered_days
-    FROM account a
-    JOIN agency ag ON ag.id = a.agency_id
-    JOIN platform pl ON pl.code = a.platform_code
-    WHERE a.lifecycle <> 'CLOSED' AND pl.kind <> 'APP_STORE'
-      AND (ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])`;
-  return rows.map((r) => ({
-    accountId: r.account_id,
-    displayName: r.display_name,
-    platformCode: r.platform_code,
-    agencyName: r.agency_name,
+    WITH act AS (
+      SELECT a.id AS account_id, a.display_name, a.platform_code, ag.name AS agency_name,
+             (SELECT max(p.published_at) FROM post p
+               WHERE p.account_id = a.id AND p.is_pinned = false AND p.deleted_detected_at IS NULL) AS last_post_at,
+             (SELECT count(*)::int FROM crawl_coverage c
+               WHERE c.account_id = a.id AND c.status = 'COVERED' AND c.day >= ${w.coverageFromDay}::date) AS covered_days
+      FROM account a
+      JOIN agency ag ON ag.id = a.agency_id
+      JOIN platform pl ON pl.code = a.platform_code
+      WHERE a.lifecycle <> 'CLOSED' AND pl.kind <> 'APP_STORE'
+        AND (ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])
+    ),
+    banded AS (
+      SELECT act.*, CASE WHEN last_post_at IS NULL OR last_post_at <= ${w.staleBefore} THEN 'STALE'
+                         WHEN last_post_at <= ${w.nearingBefore} THEN 'NEARING' END AS band
+      FROM act
+    ),
+    ranked AS (
+      SELECT banded.*, count(*) OVER (PARTITION BY band)::int AS band_count,
+             row_number() OVER (PARTITION BY band ORDER BY last_post_at ASC NULLS FIRST, account_id) AS rn
+      FROM banded WHERE band IS NOT NULL
+    )
+    SELECT band, account_id, display_name, platform_code, agency_name, last_post_at, covered_days, band_count
+    FROM ranked WHERE rn <= ${w.limit}
+    UNION ALL
+    SELECT 'TOTAL', NULL, NULL, NULL, NULL, NULL, coalesce(sum(least(covered_days, ${w.windowDays}::int)), 0)::int, count(*)::int FROM act`;
+  const total = rows.find((r) => r.band === 'TOTAL');
+  const band = (b: 'STALE' | 'NEARING') => rows.filter((r) => r.band === b);
+  const toRow = (r: ActivityRaw): AccountActivityRow => ({
+    accountId: r.account_id ?? '',
+    displayName: r.display_name ?? '',
+    platformCode: r.platform_code ?? '',
+    agencyName: r.agency_name ?? '',
     lastPostAt: r.last_post_at?.toISOString() ?? null,
     coveredDays14: r.covered_days,
-  }));
+  });
+  return {
+    accounts: total?.band_count ?? 0,
+    coveredDays: total?.covered_days ?? 0,
+    staleCount: band('STALE')[0]?.band_count ?? 0,
+    nearingCount: band('NEARING')[0]?.band_count ?? 0,
+    stale: band('STALE').map(toRow),
+    nearing: band('NEARING').map(toRow),
+  };
 }
 
 export async function listAgencyNames(db: Db, ids: string[]): Promise<string[]> {

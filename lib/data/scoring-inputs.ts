@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/types';
 import { dateToDay, dayToDate } from '@/lib/time';
+import { inChunks } from './chunks';
 
 // Raw facts the scoring service maps into lib/scoring's AccountHistory. Only rows known at `asOf`
 // are returned, so re-scoring a past monitoring date sees what was known then.
@@ -90,16 +91,18 @@ export async function loadRepostTasksForScoring(db: Db, accountIds: string[], w:
 }
 
 export async function loadRecentTexts(db: Db, accountIds: string[], w: ScoringWindow) {
-  const rows = await db.post.findMany({
-    where: { accountId: { in: accountIds }, publishedAt: { gt: w.since, lte: w.asOf }, isPinned: false },
-    orderBy: { id: 'asc' },
-    select: { id: true, accountId: true, text: true },
-  });
+  const rows = await inChunks(accountIds, (ids) =>
+    db.post.findMany({
+      where: { accountId: { in: ids }, publishedAt: { gt: w.since, lte: w.asOf }, isPinned: false },
+      orderBy: { id: 'asc' },
+      select: { id: true, accountId: true, text: true },
+    }),
+  );
   return rows.map((r) => ({ accountId: r.accountId, itemId: r.id, text: r.text }));
 }
 
 export async function findStoredDuplicateShares(db: Db, inspectionId: string, accountIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.score.findMany({ where: { inspectionId, accountId: { in: accountIds } }, select: { accountId: true, coverage: true } });
+  const rows = await inChunks(accountIds, (ids) => db.score.findMany({ where: { inspectionId, accountId: { in: ids } }, select: { accountId: true, coverage: true } }));
   const share = (c: unknown) => (c && typeof c === 'object' && 'nearDuplicateShare' in c && typeof c.nearDuplicateShare === 'number' ? c.nearDuplicateShare : 0);
   return new Map(rows.map((r) => [r.accountId, share(r.coverage)]));
 }

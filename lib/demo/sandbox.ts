@@ -1,5 +1,5 @@
 import type { CommentInput, PostInput } from '@/lib/schemas/snapshot';
-import type { DemoAccount } from './accounts';
+import { isAppAccount, type DemoAccount } from './accounts';
 import type { DemoHistory } from './history';
 import type { DemoProvince } from './province';
 
@@ -21,7 +21,7 @@ export type DemoSandboxAccount = {
   status: 'ACTIVE' | 'CLOSED';
   profile: { displayName: string; avatarUrl?: string; description: string; verified: boolean; verifiedType: number; verifiedReason?: string; followersCount: number; followingCount: number; postsCount?: number; ipLocation?: string };
   posts: SandboxPost[];
-  extra: Record<string, string>;
+  extra: Record<string, unknown>;
 };
 export type DemoSandboxScenario = {
   name: string;
@@ -31,8 +31,8 @@ export type DemoSandboxScenario = {
   failures: Array<{ kind: 'status'; status: number; platform: DemoAccount['platformCode']; handle: string; days: [number, number] }>;
 };
 
-/** Platforms the sandbox serves (Weibo API, we-mp-rss for WeChat, RSSHub for Douyin/Toutiao). */
-const SERVED = new Set(['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO']);
+/** Platforms the sandbox serves (Weibo API, we-mp-rss for WeChat, RSSHub for Douyin/Toutiao, the app stores). */
+const SERVED = new Set(['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO', 'APP_IOS', 'APP_ANDROID']);
 const DAY = 86_400_000;
 
 const reply = (c: CommentInput, fallbackAuthor: string): SandboxReply => ({
@@ -83,6 +83,37 @@ function toAccount(account: DemoAccount, history: DemoHistory, now: Date): DemoS
   };
 }
 
+type SandboxStoreApp = {
+  id: string; name: string; seller: string; sellerId?: string; packageName?: string; version: string; releasedAt: string; rating?: number; ratingCount: number;
+};
+
+/**
+ * An app account as the sandbox's store routes read it (crawlers/sandbox/routes/app-wire.ts): its own listing per
+ * store carries the newest seeded release; listings by other sellers (G10's 山寨 copy) become look-alikes.
+ */
+function toAppAccount(account: DemoAccount, history: DemoHistory): DemoSandboxAccount {
+  const latest = [...history.appReleases].sort((a, b) => (b.releasedAt?.getTime() ?? 0) - (a.releasedAt?.getTime() ?? 0))[0];
+  const listing = (l: DemoHistory['storeListings'][number]): SandboxStoreApp => ({
+    id: l.storeAppId, name: l.appName, seller: l.sellerName ?? '', ...(l.sellerId ? { sellerId: l.sellerId } : {}),
+    ...(account.platformCode === 'APP_ANDROID' ? { packageName: account.handle } : {}),
+    version: latest?.version ?? '1.0.0', releasedAt: (latest?.releasedAt ?? new Date(0)).toISOString(),
+    ...(latest?.rating != null ? { rating: latest.rating } : {}), ratingCount: latest?.ratingCount ?? 0,
+  });
+  const own = history.storeListings.filter((l) => l.storeAppId === account.handle);
+  const copies = history.storeListings.filter((l) => l.storeAppId !== account.handle);
+  return {
+    platform: account.platformCode,
+    handle: account.handle,
+    status: account.lifecycle === 'CLOSED' ? 'CLOSED' : 'ACTIVE',
+    profile: { displayName: own[0]?.appName ?? account.displayName, description: '', verified: false, verifiedType: -1, followersCount: 0, followingCount: 0 },
+    posts: [],
+    extra: {
+      stores: Object.fromEntries(own.map((l) => [l.store, listing(l)])),
+      lookalikes: copies.map((l) => ({ store: l.store, id: l.storeAppId, name: l.appName, seller: l.sellerName ?? '', ...(l.sellerId ? { sellerId: l.sellerId } : {}), version: '1.0.0', releasedAt: '-30d' })),
+    },
+  };
+}
+
 /** The demo province as a sandbox scenario; G8's account answers HTTP 418 for its last 10 days. */
 export function toSandboxScenario(province: DemoProvince): DemoSandboxScenario {
   const { now } = province;
@@ -91,7 +122,7 @@ export function toSandboxScenario(province: DemoProvince): DemoSandboxScenario {
   for (const account of province.accounts) {
     const history = province.histories.get(account.key);
     if (!history || !SERVED.has(account.platformCode)) continue;
-    accounts.push(toAccount(account, history, now));
+    accounts.push(isAppAccount(account) ? toAppAccount(account, history) : toAccount(account, history, now));
     if (history.failedCrawls.length > 0) {
       const firstFailedDay = -Math.ceil((now.getTime() - history.coveredUntil.getTime()) / DAY) + 1;
       failures.push({ kind: 'status', status: 418, platform: account.platformCode, handle: account.handle, days: [firstFailedDay, 0] });

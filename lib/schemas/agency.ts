@@ -24,3 +24,6 @@ export const createAgencyInputSchema = z.object({
     }, 'Not a valid regular expression'),
 });
 export type CreateAgencyInput = z.input<typeof createAgencyInputSchema>;
+
+export const renameAgencyInputSchema = z.object({ id: z.uuid(), name: z.string().trim().min(2).max(100) });
+export const moveAgencyInputSchema = z.object({ id: z.uuid(), parentId: z.uuid() });

@@ -40,7 +40,7 @@ export async function buildAccountHistories(db: Db, accountIds: string[], asOf: 
     },
     posts: (postBy.get(a.id) ?? []).map((p) => ({
       id: p.id, platformId: p.platformPostId, url: p.url, title: p.title, text: p.text, publishedAt: p.publishedAt, isPinned: p.isPinned,
-      isRepost: p.isRepost, repostOfText: p.repostOfText, links: p.links, commentsEnabled: p.commentsEnabled,
+      isRepost: p.isRepost, repostOfText: p.repostOfText, repostOfUrl: p.repostOfUrl, links: p.links, commentsEnabled: p.commentsEnabled,
       deletedAt: p.deletedDetectedAt && p.deletedDetectedAt <= asOf ? p.deletedDetectedAt : null,
       likes: p.likesCount, reposts: p.repostsCount, comments: p.commentsCount,
     })),
@@ -50,8 +50,9 @@ export async function buildAccountHistories(db: Db, accountIds: string[], asOf: 
     storeListings: (listingBy.get(a.id) ?? []).map((l) => ({ id: l.id, storeAppId: l.storeAppId, appName: l.appName, sellerName: l.sellerName, sellerId: l.sellerId, url: l.url })),
     linkChecks: (linkBy.get(a.id) ?? []).map((l) => ({ id: l.id, url: l.url, checkedAt: l.checkedAt, httpStatus: l.httpStatus, isFailure: l.errorKind !== null || (l.httpStatus ?? 0) >= 400 })),
     coverage: new Map((coverageBy.get(a.id) ?? []).map((c) => [c.day, c.status])),
-    filedChanges: a.lifecycleEvents.filter((e) => e.effectiveAt <= asOf).map((e) => ({ effectiveAt: e.effectiveAt, fields: changedFields(e.changes) })),
-    repostTasks: tasks.filter((t) => t.targets.some((x) => x.accountId === a.id)).map((t) => ({ id: t.id, title: t.title, matchTerms: t.matchTerms, publishedAt: t.publishedAt, deadline: t.deadline })),
+    // Only a change recorded with its filing number (备案号) is filed; anything else may be a hijack (V1.4).
+    filedChanges: a.lifecycleEvents.filter((e) => e.effectiveAt <= asOf && !!e.filingNumber?.trim()).map((e) => ({ effectiveAt: e.effectiveAt, fields: changedFields(e.changes) })),
+    repostTasks: tasks.filter((t) => t.targets.some((x) => x.accountId === a.id)).map((t) => ({ id: t.id, title: t.title, matchTerms: t.matchTerms, itemUrl: t.itemUrl, publishedAt: t.publishedAt, deadline: t.deadline })),
     nearDuplicateShare: duplicateShares.get(a.id) ?? 0,
     bonusAwards: [],
   }));

@@ -18,6 +18,7 @@ export async function createInspection({ access, input, db = getDb() }: { access
   if (access && !canAccessAgency(access, REVIEW_ROLES, agency)) throw new AppError('FORBIDDEN', 'Agency outside your scope');
   const edition = await findEditionByCode(db, data.editionCode);
   if (!edition) throw new AppError('VALIDATION', 'Unknown indicator edition', { details: { editionCode: ['unknown'] } });
+  if (edition.status !== 'PUBLISHED') throw new AppError('VALIDATION', 'Only a published edition can score an inspection', { details: { editionCode: ['draft'] } });
   return db.$transaction(async (tx) => {
     const row = await createInspectionRow(tx, {
       name: data.name,

@@ -18,6 +18,7 @@ import { createSnapshot } from '@/lib/data/snapshots';
 import { notFound } from '@/lib/errors';
 import { snapshotInputSchema, type PostInput, type SnapshotInput } from '@/lib/schemas/snapshot';
 import { shanghaiDay, shanghaiDayStart, shanghaiDaysBetween } from '@/lib/time';
+import { matchRepostTargets } from './match-repost-targets';
 
 export type IngestOptions = { now: Date; slotKey?: string; startedAt?: Date };
 export type IngestSummary = {
@@ -74,6 +75,10 @@ async function ingestInTransaction(tx: Db, input: SnapshotInput, options: Ingest
   const { created, edited } = await storePosts(tx, input.accountId, input.posts, input.fetchedAt);
   const commentsCreated = await storeComments(tx, input.accountId, input.posts, input.fetchedAt);
   const postsDeleted = await detectDeletions(tx, input, outcome.ok && !outcome.partial);
+  if (created + edited > 0) {
+    const postedSince = input.posts.reduce((min, p) => (p.publishedAt < min ? p.publishedAt : min), input.fetchedAt);
+    await matchRepostTargets(tx, { accountIds: [input.accountId], postedSince });
+  }
   await upsertAppReleases(tx, input.accountId, input.appReleases, input.fetchedAt);
   await upsertStoreListings(tx, input.accountId, input.storeListings, input.fetchedAt);
 

@@ -10,6 +10,8 @@ export const addLexiconEntryInputSchema = z.object({
   lexiconId: z.uuid(),
   term: z.string().trim().min(1).max(60),
   correct: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  /** Also match homophone substitutions (加威信 for 加微信); only terms of 3+ characters use it. */
+  evasion: z.boolean().optional().transform((v) => v || undefined),
 });
 export const toggleLexiconEntryInputSchema = z.object({ entryId: z.uuid(), isActive: z.boolean() });
 
@@ -34,7 +36,7 @@ export async function addLexiconTerm({ access, input, db = getDb() }: { access: 
   const data = addLexiconEntryInputSchema.parse(input);
   if (!(await findLexicon(db, data.lexiconId))) throw notFound('lexicon');
   return db.$transaction(async (tx) => {
-    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, data.correct ? { correct: data.correct } : {});
+    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, { ...(data.correct ? { correct: data.correct } : {}), ...(data.evasion ? { evasion: true } : {}) });
     await recordAudit(tx, { actorId: access.userId, action: 'lexicon.add-term', entityType: 'lexicon', entityId: data.lexiconId, after: data });
     return entry;
   });

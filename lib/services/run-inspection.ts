@@ -5,6 +5,7 @@ import { loadRecentTexts } from '@/lib/data/scoring-inputs';
 import { createRandom } from '@/lib/random';
 import { notFound } from '@/lib/errors';
 import { editionSchema, nearDuplicateShares } from '@/lib/scoring';
+import { matchRepostTargets } from './match-repost-targets';
 import { loadScoringContext } from './scoring-context';
 import { scoreAccountBatch } from './score-account-batch';
 
@@ -33,6 +34,7 @@ export async function runInspection({ db = getDb(), inspectionId, now }: { db?: 
     const ids = inspection.scope === 'SAMPLE' ? sampleAccountIds(all, inspection.sampleRatio ?? 1, inspection.sampleSeed ?? 0) : all;
     const { ctx, decisions } = await loadScoringContext(db, edition, inspection.monitoringAt, ids);
     const window = { asOf: inspection.monitoringAt, since: new Date(inspection.monitoringAt.getTime() - edition.veto.V2.windowDays * DAY_MS) };
+    await matchRepostTargets(db, { accountIds: ids, postedSince: new Date(inspection.monitoringAt.getTime() - edition.contentWindowDays * DAY_MS) });
     const duplicateShares = nearDuplicateShares(await loadRecentTexts(db, ids, window));
     const counts: Record<string, number> = {};
     for (let i = 0; i < ids.length; i += BATCH) {

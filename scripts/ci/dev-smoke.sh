@@ -4,7 +4,8 @@ set -uo pipefail
 dir=$(mktemp -d)
 port=${SMOKE_PORT:-3210}
 log="$dir/dev.log"
-env -u DATABASE_URL PGLITE_DIR="$dir/pglite" PGLITE_PORT=5499 PORT=$port npm run dev >"$log" 2>&1 &
+# Its own process group, so the web app, the worker and the demo sandbox all stop with it.
+setsid env -u DATABASE_URL PGLITE_DIR="$dir/pglite" PGLITE_PORT=5499 PORT=$port npm run dev >"$log" 2>&1 &
 pid=$!
 status=1
 for _ in $(seq 1 240); do
@@ -21,7 +22,7 @@ for _ in $(seq 1 240); do
   kill -0 $pid 2>/dev/null || break
   sleep 2
 done
-kill -INT $pid 2>/dev/null; sleep 3; pkill -P $pid 2>/dev/null; kill -9 $pid 2>/dev/null
+kill -INT -- -$pid 2>/dev/null; sleep 5; kill -9 -- -$pid 2>/dev/null
 [ $status -eq 0 ] && echo "dev smoke: OK" || { echo "dev smoke: FAILED"; tail -50 "$log"; }
 rm -rf "$dir"
 exit $status

@@ -107,3 +107,15 @@ test('[ADMIN] edits a lexicon: adds a typo with its correct form and disables it
   await expect(row.getByRole('button', { name: '启用' })).toBeVisible();
   await saveScreenshot(page, 'admin-lexicons');
 });
+
+test('[ADMIN] adds an evasion term that also matches homophone substitutions', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/lexicons');
+  await page.getByRole('link', { name: '商业广告与卖货' }).click();
+  const term = `代卖名表${Date.now() % 10000}`;
+  await page.getByLabel('词条').fill(term);
+  await page.getByLabel(/同音规避/).check();
+  await page.getByRole('button', { name: '添加词条' }).click();
+  await expect(page.getByRole('row').filter({ hasText: term })).toContainText('匹配同音字');
+  await saveScreenshot(page, 'admin-lexicons-evasion');
+});

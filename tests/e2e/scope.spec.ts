@@ -23,6 +23,9 @@ test('[SCOPE] a supervisor of county A cannot read county B by URL or API', asyn
   expect(own?.status()).toBe(200);
   const other = await page.goto(`/accounts/${accountB.id}`);
   expect(other?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '未找到' })).toBeVisible();
+  await expect(page.getByText('不在您的管理范围内')).toBeVisible();
+  await saveScreenshot(page, 'not-found-outside-scope');
   expect((await page.goto(`/agencies/${countyB.id}`))?.status()).toBe(404);
 
   const api = await page.request.get(`/api/findings?status=ALL&agencyId=${countyB.id}`);

@@ -41,7 +41,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
       <section className="panel">
         <p className="subtle">{t('admin.accounts.total', { total: data.total })}</p>
         <table>
-          <thead><tr><th scope="col">{t('overview.account')}</th><th scope="col">{t('overview.platform')}</th><th scope="col">{t('account.handle')}</th><th scope="col">{t('overview.agency')}</th><th scope="col">{t('account.filing')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('overview.account')}</th><th scope="col">{t('overview.platform')}</th><th scope="col">{t('account.handle')}</th><th scope="col">{t('overview.agency')}</th><th scope="col">{t('account.filing')}</th><th scope="col">{t('admin.lifecycle.state')}</th><th scope="col">{t('admin.lifecycle.manage')}</th></tr></thead>
           <tbody>
             {data.items.map((a) => (
               <tr key={a.id}>
@@ -50,6 +50,8 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
                 <td>{a.handle}</td>
                 <td>{a.agencyName}</td>
                 <td>{t(`account.filingStatus.${a.filingStatus}`)}</td>
+                <td>{t(`account.lifecycle.${a.lifecycle}`)}</td>
+                <td><Link href={`/admin/accounts/${a.id}`} aria-label={t('admin.lifecycle.manageOf', { name: a.displayName })}>{t('admin.lifecycle.manage')}</Link></td>
               </tr>
             ))}
           </tbody>

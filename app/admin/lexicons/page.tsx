@@ -32,7 +32,7 @@ export default async function LexiconsPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         </section>
-        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries.map((e) => ({ id: e.id, term: e.term, isActive: e.isActive, correct: typeof e.data === 'object' && e.data && 'correct' in e.data ? String(e.data.correct) : null }))} />}
+        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries.map((e) => ({ id: e.id, term: e.term, isActive: e.isActive, correct: typeof e.data === 'object' && e.data && 'correct' in e.data ? String(e.data.correct) : null, evasion: typeof e.data === 'object' && e.data !== null && 'evasion' in e.data && e.data.evasion === true }))} />}
       </div>
     </>
   );

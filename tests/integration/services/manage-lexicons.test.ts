@@ -43,4 +43,22 @@ describe('lexicons are data', () => {
     expect(after).toMatchObject([{ ruleId: 'V1.3.PROHIBITED_TEXT', matchedText: '青蛙跳', status: 'SUSPECTED' }]);
     expect(await t.db.auditLog.count({ where: { action: 'lexicon.add-term' } })).toBe(1);
   });
+
+  it('an evasion term added with the homophone flag also catches homophone substitutions, marked in the evidence', async () => {
+    const agency = await createTestAgency(t.db);
+    const account = await createTestAccount(t.db, agency.id);
+    await ingestSnapshot(t.db, {
+      accountId: account.id, platform: 'WEIBO', fetchedAt: NOW, outcome: { ok: true, partial: false }, profile: null,
+      posts: [{ platformPostId: 'h1', text: '本号代理进口奶分，详情私信', publishedAt: new Date(NOW.getTime() - 86_400_000), isPinned: false, isRepost: false, links: [], comments: [] }],
+      coverage: { from: new Date(NOW.getTime() - 40 * 86_400_000), to: NOW }, deletedPostIds: [], appReleases: [], storeListings: [],
+    }, { now: NOW });
+    const spam = (await listLexicons({ db: t.db })).find((l) => l.code === 'commercial-spam');
+    const admin: Access = { userId: 'admin', name: 'a', email: 'a@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: agency.id, agencyName: '' }] };
+    await addLexiconTerm({ access: admin, input: { lexiconId: spam?.id, term: '进口奶粉', evasion: true }, db: t.db });
+    const { id } = await createInspection({ access: null, input: { name: '同音检查', monitoringAt: NOW, scopeAgencyId: agency.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+    await runInspection({ db: t.db, inspectionId: id, now: NOW });
+    const ads = await t.db.finding.findMany({ where: { inspectionId: id, ruleId: 'D3.ADVERTISEMENT' } });
+    expect(ads).toMatchObject([{ matchedText: '进口奶分', lexiconEntry: '进口奶粉' }]);
+    expect(ads[0]?.details).toMatchObject({ variant: 'HOMOPHONE' });
+  });
 });

@@ -181,7 +181,9 @@ describe('toSandboxScenario', () => {
   it('is a valid sandbox scenario with G8 failing with HTTP 418 over its last ten days', () => {
     const scenario = parseScenario(toSandboxScenario(province), 'demo province');
     expect(scenario.accounts.length).toBeGreaterThan(100);
-    expect(new Set(scenario.accounts.map((a) => a.platform))).toEqual(new Set(['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO']));
+    expect(new Set(scenario.accounts.map((a) => a.platform))).toEqual(new Set(['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO', 'APP_IOS', 'APP_ANDROID']));
+    const g10 = scenario.accounts.find((a) => a.handle === account(DEMO_GOLDEN_ACCOUNTS.G10).handle);
+    expect(g10?.extra).toMatchObject({ stores: { APP_STORE: { id: g10?.handle } }, lookalikes: [expect.objectContaining({ store: 'APP_STORE', name: '江川市民通' })] });
     const g8 = account(DEMO_GOLDEN_ACCOUNTS.G8);
     expect(scenario.failures).toEqual([expect.objectContaining({ kind: 'status', status: 418, handle: g8.handle, days: [-9, 0] })]);
     const g2 = scenario.accounts.find((a) => a.handle === account(DEMO_GOLDEN_ACCOUNTS.G2).handle);

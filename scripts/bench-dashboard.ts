@@ -1,0 +1,86 @@
+// `npm run bench:dashboard`: a province tree of BENCH_DASHBOARD_ACCOUNTS (default 50 000) accounts in a scratch
+// local database, scored by the real runInspection, then the dashboard's server-side queries timed at the root
+// scope (what the overview, agency scorecard, findings queue, rectifications and admin account list run per
+// request). Prints medians of 5 calls; the scratch database is dropped afterwards.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Access } from '@/lib/access';
+import { createPrismaClient } from '@/lib/db/client';
+import { countOverview, summarizeAccountActivity } from '@/lib/data/overview';
+import { listQuarterResults, summarizeLatestResults } from '@/lib/data/score-trends';
+import { findingFilterSchema } from '@/lib/schemas/finding';
+import { listAdminAccounts } from '@/lib/services/admin-accounts';
+import { createInspection } from '@/lib/services/create-inspection';
+import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
+import { getAgencyScorecard } from '@/lib/services/get-agency-scorecard';
+import { getOverview } from '@/lib/services/get-overview';
+import { listFindings } from '@/lib/services/list-findings';
+import { runInspection } from '@/lib/services/run-inspection';
+import { seedAgencyTree } from './bench/agency-tree';
+
+const ACCOUNTS = Number(process.env.BENCH_DASHBOARD_ACCOUNTS ?? 50_000);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(ADMIN_URL).hostname)) throw new Error('Refusing a non-local database');
+const name = `xunjian_bench_${randomBytes(4).toString('hex')}`;
+const scratch = new URL(ADMIN_URL);
+scratch.pathname = `/${name}`;
+
+async function adminQuery(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function median(label: string, fn: () => Promise<unknown>) {
+  const ms: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(52)} ${ms[2]?.toFixed(1).padStart(8)} ms (min ${ms[0]?.toFixed(1)}, max ${ms[4]?.toFixed(1)})`);
+}
+
+await adminQuery(`CREATE DATABASE "${name}"`);
+const db = createPrismaClient(scratch.toString(), 8);
+try {
+  execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: scratch.toString() }, stdio: 'ignore' });
+  await ensureScoringConfig(db);
+  const now = new Date();
+  let t = performance.now();
+  const tree = await seedAgencyTree(db, ACCOUNTS, now);
+  console.log(`node ${process.version}; ${tree.agencies} agencies, ${tree.accounts} accounts, ${tree.posts} posts seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  t = performance.now();
+  const { id } = await createInspection({ access: null, input: { name: '基准检查', monitoringAt: now, scopeAgencyId: tree.rootId, scope: 'TREE', editionCode: 'national-2019' }, db });
+  await runInspection({ db, inspectionId: id, now });
+  const sec = (performance.now() - t) / 1000;
+  const [scores, findings] = await Promise.all([db.score.count(), db.finding.count()]);
+  console.log(`runInspection over the tree: ${scores} scores, ${findings} findings in ${sec.toFixed(1)} s → ${Math.round(scores / sec)} accounts/s`);
+
+  const access: Access = { userId: 'bench', name: 'bench', email: 'bench@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: tree.rootId, agencyName: '' }] };
+  console.log(`dashboard queries at the root scope (${tree.accounts} accounts), median of 5:`);
+  await median('overview (getOverview)', () => getOverview({ now, scopeRoots: [tree.rootId], db }));
+  const roots = [tree.rootId];
+  const day = 86_400_000;
+  await median('  └ counts (countOverview)', () => countOverview(db, roots, new Date(now.getTime() - 60 * day)));
+  await median('  └ activity (summarizeAccountActivity)', () => summarizeAccountActivity(db, roots, { coverageFromDay: new Date(now.getTime() - 13 * day).toISOString().slice(0, 10), staleBefore: new Date(now.getTime() - 14 * day), nearingBefore: new Date(now.getTime() - 10 * day), windowDays: 14, limit: 50 }));
+  await median('  └ latest results (summarizeLatestResults)', () => summarizeLatestResults(db, roots, 50));
+  await median('  └ quarter trend (listQuarterResults)', () => listQuarterResults(db, roots, new Date(now.getTime() - 730 * day)));
+  await median('agency scorecard, root (getAgencyScorecard)', () => getAgencyScorecard({ access, agencyId: tree.rootId, now, db }));
+  await median('agency scorecard, a county', () => getAgencyScorecard({ access, agencyId: tree.countyId, now, db }));
+  await median('findings queue, page 1 (listFindings)', () => listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }));
+  await median('findings queue, page 200', () => listFindings({ access, filter: findingFilterSchema.parse({ status: 'ALL', page: 200 }), db }));
+  await median('admin accounts, page 1 (listAdminAccounts)', () => listAdminAccounts({ access, filter: { page: 1 }, db }));
+  await median('admin accounts, name search', () => listAdminAccounts({ access, filter: { page: 1, q: '县7' }, db }));
+} finally {
+  await db.$disconnect();
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+  else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
