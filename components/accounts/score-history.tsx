@@ -27,7 +27,8 @@ export function ScoreHistory({ scores }: { scores: AccountScoreRowDto[] }) {
                 <td>{s.inspectionName}</td>
                 <td>{format.dateTime(new Date(s.monitoringAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>{s.editionCode}</td>
-                <td data-testid="score-result"><ResultBadge result={s.result} total={s.total} /> {[...s.vetoCodes, ...s.pendingVetoCodes].join('、')}</td>
+                <td data-testid="score-result"><ResultBadge result={s.result} total={s.total} /> {[...s.vetoCodes, ...s.pendingVetoCodes].join('、')}
+                  {s.bonus > 0 && <span className="subtle"> {t('account.scores.bonus', { bonus: s.bonus })}</span>}</td>
                 <td className="num">{s.coveredDays !== null && s.windowDays !== null ? `${s.coveredDays}/${s.windowDays}` : '—'}</td>
               </tr>
             ))}

@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition, type FormEvent } from 'react';
 import { publishEditionAction, updateEditionDraftAction } from '@/app/admin/editions/actions';
-import type { EditionField } from '@/lib/scoring/edition';
+import type { BonusItem, EditionField } from '@/lib/scoring/edition';
+import { BonusItemsFieldset, readBonusItems } from './bonus-items-fieldset';
 
-type Props = { id: string; name: string; isDraft: boolean; fields: EditionField[]; base: { code: string; values: Record<string, number | boolean> } | null };
+type Props = { id: string; name: string; isDraft: boolean; fields: EditionField[]; bonusItems: BonusItem[]; base: { code: string; values: Record<string, number | boolean> } | null };
 
 /** `veto.V2.windowDays` → section `veto_V2`, field `windowDays`; top-level numbers form the "general" section. */
 const sectionOf = (path: string) => (path.includes('.') ? path.split('.').slice(0, -1).join('_') : 'general');
@@ -17,7 +18,7 @@ const errorParts = (code: string) => {
   return ['too_big', 'too_small', 'not_integer', 'unknown_field', 'no_changes'].includes(kind) ? { kind, limit } : null;
 };
 
-export function EditionEditor({ id, name, isDraft, fields, base }: Props) {
+export function EditionEditor({ id, name, isDraft, fields, bonusItems, base }: Props) {
   const t = useTranslations('admin.editions');
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function EditionEditor({ id, name, isDraft, fields, base }: Props) {
     const form = new FormData(event.currentTarget);
     const values = Object.fromEntries(fields.map((f) => [f.path, typeof f.value === 'boolean' ? form.get(f.path) === 'on' : Number(form.get(f.path))]));
     startTransition(async () => {
-      const r = await updateEditionDraftAction({ id, name: form.get('name'), values });
+      const r = await updateEditionDraftAction({ id, name: form.get('name'), values, bonusItems: readBonusItems(form) });
       setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
       const invalidFields = r.ok ? 0 : Object.keys(r.fieldErrors ?? {}).filter((k) => k !== 'values').length;
       if (!r.ok) setMessage(r.code !== 'VALIDATION' ? r.message : invalidFields > 0 ? t('invalid', { count: invalidFields }) : null);
@@ -80,6 +81,7 @@ export function EditionEditor({ id, name, isDraft, fields, base }: Props) {
           </div>
         </fieldset>
       ))}
+      <BonusItemsFieldset items={bonusItems} errors={errors} describe={describe} />
       {message && <p role="status">{message}</p>}
       {errors.values && <p role="alert" className="error">{describe(errors.values)}</p>}
       <div className="filter-bar">

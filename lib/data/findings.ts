@@ -67,6 +67,16 @@ export async function listFindingScopes(db: Db, ids: string[]) {
   });
 }
 
+/** Finished inspections holding the same evidence (account + fingerprint) as the given findings. */
+export async function listInspectionsSharingFindings(db: Db, findings: Array<{ accountId: string; fingerprint: string }>) {
+  const wanted = new Set(findings.map((f) => `${f.accountId}|${f.fingerprint}`));
+  const rows = await db.finding.findMany({
+    where: { fingerprint: { in: [...new Set(findings.map((f) => f.fingerprint))] }, accountId: { in: [...new Set(findings.map((f) => f.accountId))] }, inspection: { status: 'DONE' } },
+    select: { inspectionId: true, accountId: true, fingerprint: true },
+  });
+  return rows.filter((r) => wanted.has(`${r.accountId}|${r.fingerprint}`)).map(({ inspectionId, accountId }) => ({ inspectionId, accountId }));
+}
+
 export async function setFindingReview(
   db: Db,
   ids: string[],

@@ -10,6 +10,8 @@ export const updateEditionDraftInputSchema = z.object({
   name: z.string().trim().min(1).max(80),
   /** Dotted catalogue paths (e.g. `passMark`, `veto.V2.windowDays`) → new values; validated against the edition schema. */
   values: z.record(z.string().regex(/^[A-Za-z0-9_.]+$/), z.union([z.number(), z.boolean()])),
+  /** When given, replaces the edition's 加分 item list; items are validated against the edition schema. */
+  bonusItems: z.array(z.object({ code: z.string(), name: z.string(), points: z.number() })).max(20).optional(),
 });
 export type UpdateEditionDraftInput = z.infer<typeof updateEditionDraftInputSchema>;
 

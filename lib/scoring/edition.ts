@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 const points = z.number().min(0).max(100);
 const days = z.number().int().min(1).max(3660);
+const bonusItem = z.object({
+  code: z.string().regex(/^B[0-9]{1,2}$/, 'Bonus item codes are B1 … B99'),
+  name: z.string().trim().min(1).max(80),
+  points,
+});
 const indicator = <T extends z.ZodRawShape>(shape: T) => z.object({ enabled: z.boolean().default(true), max: points, ...shape });
 
 /** An indicator catalogue edition: thresholds, points, windows and pass mark as data (indicators.md "cfg"). */
@@ -13,7 +18,13 @@ export const editionSchema = z.object({
   contentWindowDays: days,
   /** Score recorded for a vetoed account in notices (e.g. 59): the vetoed total is capped at this value. */
   vetoScore: points,
-  bonus: z.object({ cap: points, minScore: points }),
+  /** 加分 items a supervisor may award an account; counted once per item per window, capped, only at minScore or above. */
+  bonus: z.object({
+    cap: points,
+    minScore: points,
+    items: z.array(bonusItem).max(20).default([])
+      .refine((items) => new Set(items.map((i) => i.code)).size === items.length, 'Bonus item codes must be unique'),
+  }),
   veto: z.object({
     V1_1: z.object({ enabled: z.boolean() }),
     V1_2: z.object({ enabled: z.boolean() }),
@@ -61,6 +72,13 @@ export function cloneEdition(base: Edition, changes: Record<string, unknown>): E
   return editionSchema.parse(merge(base, changes));
 }
 
+export type BonusItem = z.infer<typeof bonusItem>;
+
+/** Replaces the bonus item list of a copy of `edition` and validates it. */
+export function withBonusItems(edition: Edition, items: unknown): Edition {
+  return editionSchema.parse({ ...edition, bonus: { ...edition.bonus, items } });
+}
+
 export type EditionField = { path: string; value: number | boolean };
 
 /** Every tunable leaf of an edition (numbers and switches) as dotted paths, in catalogue order; code and name excluded. */
@@ -68,7 +86,8 @@ export function editionFields(edition: Edition): EditionField[] {
   const out: EditionField[] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'number' || typeof value === 'boolean') out.push({ path, value });
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+    // Lists (bonus items) are edited as whole rows, not as dotted leaves.
+    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
   };
   const { code: _code, name: _name, ...rest } = edition;
   walk(rest, '');

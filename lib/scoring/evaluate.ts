@@ -43,6 +43,13 @@ function breakdownFor(code: string, max: number, findings: Finding[], results: D
  * Scores one account at the monitoring date with one edition (indicators.md "How a score is computed").
  * Suspected deductions count provisionally; only confirmed vetoes fail; a suspected veto puts the account at risk.
  */
+/** Each awarded item of the edition counts once if awarded within the content window; unknown codes count nothing. */
+function bonusPoints(history: AccountHistory, ctx: ScoringContext): number {
+  const from = ctx.monitoringAt.getTime() - ctx.edition.contentWindowDays * DAY_MS;
+  const awarded = new Set(history.bonusAwards.filter((b) => b.awardedAt.getTime() > from && b.awardedAt <= ctx.monitoringAt).map((b) => b.code));
+  return ctx.edition.bonus.items.filter((item) => awarded.has(item.code)).reduce((n, item) => n + item.points, 0);
+}
+
 export function scoreAccount(history: AccountHistory, ctx: ScoringContext): AccountScore {
   const results = DETECTORS.map((detect) => detect(history, ctx));
   const raw = results.flatMap((r) => r.findings);
@@ -57,7 +64,7 @@ export function scoreAccount(history: AccountHistory, ctx: ScoringContext): Acco
   const vetoCodes = [...new Set(findings.filter(isActiveVeto).map((f) => f.indicatorCode))].sort();
   const pendingVetoCodes = [...new Set(findings.filter((f) => f.isVeto && f.status === 'SUSPECTED').map((f) => f.indicatorCode))].sort();
   const total = Math.max(0, 100 - breakdown.reduce((n, b) => n + b.deducted, 0));
-  const bonusRaw = history.bonusAwards.reduce((n, b) => n + b.points, 0);
+  const bonusRaw = bonusPoints(history, ctx);
   const bonus = total >= ctx.edition.bonus.minScore ? Math.min(ctx.edition.bonus.cap, bonusRaw) : 0;
   const isV2Unknown = breakdown.some((b) => b.code === 'V2' && b.status === 'INSUFFICIENT_DATA');
   // Without V2 the core freshness verdict is unknown, so pass/fail is not claimed; a confirmed veto still stands.

@@ -1,4 +1,4 @@
-export { cloneEdition, editionFields, editionSchema, withEditionFields, type Edition, type EditionField } from './edition';
+export { cloneEdition, editionFields, editionSchema, withBonusItems, withEditionFields, type BonusItem, type Edition, type EditionField } from './edition';
 export { NATIONAL_2019 } from './editions/national-2019';
 export { scoreAccount, scoringInputHash } from './evaluate';
 export { compileLexicons, lexiconDefSchema, STARTER_LEXICONS, type LexiconDef } from './lexicons';

@@ -39,12 +39,13 @@ export type AccountHistory = {
   repostTasks: RepostTaskFact[];
   /** Share of this account's items in the window that near-duplicate another account of the tree (from nearDuplicateShares). */
   nearDuplicateShare: number;
-  bonusAwards: Array<{ code: string; points: number }>;
+  /** 加分 items awarded by supervisors; points come from the edition, so re-scoring with another edition re-prices them. */
+  bonusAwards: Array<{ code: string; awardedAt: Date }>;
 };
 
 export type LexiconEntryData = { category: string; correct?: string; kind?: string; evasion?: boolean };
-/** `variant` is set when a match was found only through homophone folding (加威信 for 加微信). */
-export type TextMatch = { entry: LexiconEntryData; term: string; start: number; end: number; variant?: 'HOMOPHONE' };
+/** `variant` is set when a match was found only through homophone folding (加威信 for 加微信) or one edit from a protected name. */
+export type TextMatch = { entry: LexiconEntryData; term: string; start: number; end: number; variant?: 'HOMOPHONE' | 'NEAR_MISS' };
 export type TextMatcher = { search(text: string): TextMatch[] };
 export type WorkCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/types';
+import { loadBonusAwardsForScoring } from '@/lib/data/bonus-awards';
 import { listFirstAccountIds } from '@/lib/data/scoring-config';
 import {
   loadAccountsForScoring, loadAppFactsForScoring, loadCommentsForScoring, loadCoverageForScoring,
@@ -21,7 +22,7 @@ const changedFields = (changes: unknown): string[] => (changes && typeof changes
 /** Loads the facts known at `asOf` for a batch of accounts and shapes them for lib/scoring. */
 export async function buildAccountHistories(db: Db, accountIds: string[], asOf: Date, lookbackDays: number, duplicateShares: Map<string, number>): Promise<AccountHistory[]> {
   const w = { asOf, since: new Date(asOf.getTime() - lookbackDays * DAY_MS) };
-  const [accounts, snapshots, posts, comments, app, coverage, tasks] = await Promise.all([
+  const [accounts, snapshots, posts, comments, app, coverage, tasks, bonusAwards] = await Promise.all([
     loadAccountsForScoring(db, accountIds),
     loadSnapshotsForScoring(db, accountIds, w),
     loadPostsForScoring(db, accountIds, w),
@@ -29,10 +30,11 @@ export async function buildAccountHistories(db: Db, accountIds: string[], asOf: 
     loadAppFactsForScoring(db, accountIds, asOf),
     loadCoverageForScoring(db, accountIds, shanghaiDay(w.since), shanghaiDay(asOf)),
     loadRepostTasksForScoring(db, accountIds, w),
+    loadBonusAwardsForScoring(db, accountIds, asOf),
   ]);
   const firsts = await listFirstAccountIds(db, [...new Set(accounts.map((a) => a.agencyId))]);
   const [snapBy, postBy, commentBy, coverageBy] = [groupBy(snapshots), groupBy(posts), groupBy(comments), groupBy(coverage)];
-  const [releaseBy, listingBy, linkBy] = [groupBy(app.releases), groupBy(app.listings), groupBy(app.linkChecks)];
+  const [releaseBy, listingBy, linkBy, bonusBy] = [groupBy(app.releases), groupBy(app.listings), groupBy(app.linkChecks), groupBy(bonusAwards)];
   return [...accounts].sort((a, b) => a.id.localeCompare(b.id)).map((a) => ({
     account: {
       id: a.id, platformCode: a.platformCode, displayName: a.displayName, isApp: APP_PLATFORMS.has(a.platformCode),
@@ -54,6 +56,6 @@ export async function buildAccountHistories(db: Db, accountIds: string[], asOf: 
     filedChanges: a.lifecycleEvents.filter((e) => e.effectiveAt <= asOf && !!e.filingNumber?.trim()).map((e) => ({ effectiveAt: e.effectiveAt, fields: changedFields(e.changes) })),
     repostTasks: tasks.filter((t) => t.targets.some((x) => x.accountId === a.id)).map((t) => ({ id: t.id, title: t.title, matchTerms: t.matchTerms, itemUrl: t.itemUrl, publishedAt: t.publishedAt, deadline: t.deadline })),
     nearDuplicateShare: duplicateShares.get(a.id) ?? 0,
-    bonusAwards: [],
+    bonusAwards: (bonusBy.get(a.id) ?? []).map((b) => ({ code: b.itemCode, awardedAt: b.awardedAt })),
   }));
 }

@@ -1,7 +1,7 @@
 import { canAccessAgency, REVIEW_ROLES, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
-import { listFindingScopes, setFindingReview } from '@/lib/data/findings';
+import { listFindingScopes, listInspectionsSharingFindings, setFindingReview } from '@/lib/data/findings';
 import { createRectifications } from '@/lib/data/rectifications';
 import { addWorkdays, NATIONAL_2019 } from '@/lib/scoring';
 import { AppError } from '@/lib/errors';
@@ -35,7 +35,10 @@ export async function reviewFindings({ access, input, now, db = getDb() }: { acc
     }
     return count;
   });
-  const targets = [...new Map(findings.map((f) => [`${f.inspectionId}:${f.accountId}`, { inspectionId: f.inspectionId, accountId: f.accountId }])).values()];
+  // A decision is about the evidence, not one inspection: every finished inspection that found the same item on the
+  // same account is re-scored with it, so the account's latest score reflects the review.
+  const sharing = await listInspectionsSharingFindings(db, findings);
+  const targets = [...new Map([...findings, ...sharing].map((f) => [`${f.inspectionId}:${f.accountId}`, { inspectionId: f.inspectionId, accountId: f.accountId }])).values()];
   const rescored = await rescoreAccounts({ db, targets, now });
   return { updated, rescored };
 }

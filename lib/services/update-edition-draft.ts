@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import type { Db, PrismaClient } from '@/lib/db/types';
 import { editionCodeExists, findEditionById, insertDraftEdition, updateDraftCatalogue } from '@/lib/data/editions';
 import { AppError, notFound } from '@/lib/errors';
-import { editionFields, editionSchema, withEditionFields, type Edition } from '@/lib/scoring';
+import { editionFields, editionSchema, withBonusItems, withEditionFields, type Edition } from '@/lib/scoring';
 import { updateEditionDraftInputSchema } from '@/lib/schemas/edition-admin';
 import { assertEditionAdmin } from './edition-admin-access';
 import { recordAudit } from './record-audit';
@@ -36,10 +36,17 @@ async function nextVersionCode(db: Db, code: string): Promise<string> {
 
 const changedValues = (from: Edition, to: Edition) => {
   const old = new Map(editionFields(from).map((f) => [f.path, f.value]));
-  const after = Object.fromEntries(editionFields(to).filter((f) => old.get(f.path) !== f.value).map((f) => [f.path, f.value]));
-  const before = Object.fromEntries(Object.keys(after).map((path) => [path, old.get(path)]));
+  const after: Record<string, unknown> = Object.fromEntries(editionFields(to).filter((f) => old.get(f.path) !== f.value).map((f) => [f.path, f.value]));
+  const before: Record<string, unknown> = Object.fromEntries(Object.keys(after).map((path) => [path, old.get(path)]));
+  if (JSON.stringify(from.bonus.items) !== JSON.stringify(to.bonus.items)) {
+    before['bonus.items'] = from.bonus.items;
+    after['bonus.items'] = to.bonus.items;
+  }
   return { before, after };
 };
+
+/** Two admins revising one published edition at once both pick the same next code; the loser gets a conflict. */
+const isCodeTaken = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
 /**
  * Changes thresholds, points, windows and switches of a DRAFT edition. A published edition never changes: the
@@ -56,6 +63,7 @@ export async function updateEditionDraft({ access, input, db = getDb() }: { acce
   let next: Edition;
   try {
     next = withEditionFields(before, data.values, { code, name: data.name });
+    if (data.bonusItems) next = withBonusItems(next, data.bonusItems);
   } catch (error) {
     if (error instanceof z.ZodError) throw new AppError('VALIDATION', 'Invalid edition values', { details: fieldErrors(error) });
     throw error;
@@ -70,7 +78,9 @@ export async function updateEditionDraft({ access, input, db = getDb() }: { acce
       await recordAudit(tx, { ...audit, action: 'edition.update', entityId: current.id });
       return { id: current.id, changed, newVersion: null };
     }
-    const created = await insertDraftEdition(tx, { code, name: data.name, basedOnId: current.id, catalogue: next, createdById: access.userId });
+    const created = await insertDraftEdition(tx, { code, name: data.name, basedOnId: current.id, catalogue: next, createdById: access.userId }).catch((error: unknown) => {
+      throw isCodeTaken(error) ? new AppError('CONFLICT', `Edition ${code} was created meanwhile; reload and edit it`) : error;
+    });
     await recordAudit(tx, { ...audit, action: 'edition.revise', entityId: created.id, before: { ...audit.before, code: current.code }, after: { ...audit.after, code } });
     return { id: created.id, changed, newVersion: code };
   });

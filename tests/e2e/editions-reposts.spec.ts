@@ -14,7 +14,7 @@ test('[ADMIN] clones national-2019, changes the pass mark, publishes it and runs
   await page.goto('/admin');
   await page.locator('a[href="/admin/editions"]').click();
   await expect(page).toHaveURL(/\/admin\/editions$/);
-  await expect(page.getByRole('row').filter({ hasText: 'national-2019' })).toContainText('已发布');
+  await expect(page.getByRole('row', { name: /^national-2019 / })).toContainText('已发布');
   const code = `e2e-pass-${Date.now() % 100000}`;
   const name = `江川严格版 ${code}`;
   await page.getByLabel('版本代码').fill('national-2019');

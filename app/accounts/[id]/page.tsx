@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AccountFindings } from '@/components/accounts/account-findings';
+import { BonusAwards } from '@/components/accounts/bonus-awards';
 import { CoverageStrip } from '@/components/accounts/coverage-strip';
 import { PostTimeline } from '@/components/accounts/post-timeline';
 import { ProfileHistory } from '@/components/accounts/profile-history';
@@ -11,6 +12,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { READ_ROLES } from '@/lib/access';
 import { requirePageAccess } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { getAccountBonus } from '@/lib/services/award-bonus';
 import { getAccountDetail, POSTS_PAGE_SIZE } from '@/lib/services/get-account-detail';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +31,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, bonus] = await Promise.all([getTranslations(), getFormatter(), getAccountBonus({ access, accountId: parsed.data.id })]);
   const { header } = detail;
   return (
     <>
@@ -44,6 +46,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       </p>
       <ScoreHistory scores={detail.scores} />
       <AccountFindings findings={detail.findings} />
+      <BonusAwards accountId={header.id} {...bonus} />
       <div className="two-col">
         <ProfileHistory latest={detail.latestSnapshot} changes={detail.profileChanges} />
         <CoverageStrip cells={detail.coverage} />

@@ -7,7 +7,16 @@ export const NATIONAL_2019: Edition = editionSchema.parse({
   passMark: 60,
   contentWindowDays: 90,
   vetoScore: 59,
-  bonus: { cap: 5, minScore: 80 },
+  // Bonus items are this product's baseline (cfg): 19号 leaves 加分 to the supervising office.
+  bonus: {
+    cap: 5,
+    minScore: 80,
+    items: [
+      { code: 'B1', name: '政策解读与回应关切表现突出', points: 2 },
+      { code: 'B2', name: '政务服务创新，群众评价好', points: 2 },
+      { code: 'B3', name: '获上级部门通报表扬或经验推广', points: 1 },
+    ],
+  },
   veto: {
     V1_1: { enabled: true },
     V1_2: { enabled: true },

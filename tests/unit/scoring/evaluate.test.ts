@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CALENDAR, cloneEdition, compileLexicons, NATIONAL_2019, scoreAccount, STARTER_LEXICONS, type AccountHistory, type PostFact, type ScoringContext } from '@/lib/scoring';
+import { BUILT_IN_CALENDAR, cloneEdition, compileLexicons, withBonusItems, NATIONAL_2019, scoreAccount, STARTER_LEXICONS, type AccountHistory, type PostFact, type ScoringContext } from '@/lib/scoring';
 
 const AT = new Date('2026-11-25T04:00:00Z');
 const DAY = 86_400_000;
@@ -39,7 +39,40 @@ describe('scoreAccount rules', () => {
     const strict = cloneEdition(NATIONAL_2019, { code: 'strict', passMark: 100 });
     const withTypo = [...active, post('t', 1, '再接再励')];
     expect(scoreAccount(history(withTypo), ctx({ edition: strict })).result).toBe('FAIL_SCORE');
-    expect(scoreAccount(history(withTypo, { bonusAwards: [{ code: 'B1', points: 9 }] }), ctx()).bonus).toBe(5);
+    expect(scoreAccount(history(withTypo), ctx({ edition: cloneEdition(NATIONAL_2019, { code: 'lenient', passMark: 99 }) })).result).toBe('PASS');
+  });
+
+  describe('bonus items', () => {
+    const items = [{ code: 'B1', name: '解读回应突出', points: 3 }, { code: 'B2', name: '服务创新', points: 4 }];
+    const edition = withBonusItems(cloneEdition(NATIONAL_2019, { code: 'with-bonus' }), items);
+    const at = (daysBefore: number) => new Date(AT.getTime() - daysBefore * 86_400_000);
+    const withTypo = [...active, post('t', 1, '再接再励')];
+
+    it('prices awards from the edition, once per item, capped', () => {
+      const once = scoreAccount(history(withTypo, { bonusAwards: [{ code: 'B1', awardedAt: at(3) }, { code: 'B1', awardedAt: at(2) }] }), ctx({ edition }));
+      expect(once).toMatchObject({ bonus: 3, total: 99, reportedScore: 102 });
+      const both = scoreAccount(history(withTypo, { bonusAwards: [{ code: 'B1', awardedAt: at(3) }, { code: 'B2', awardedAt: at(5) }] }), ctx({ edition }));
+      expect(both.bonus).toBe(5);
+      const repriced = withBonusItems(edition, [{ code: 'B1', name: '解读回应突出', points: 1 }]);
+      expect(scoreAccount(history(withTypo, { bonusAwards: [{ code: 'B1', awardedAt: at(3) }, { code: 'B2', awardedAt: at(5) }] }), ctx({ edition: repriced })).bonus).toBe(1);
+    });
+
+    it('ignores awards outside the content window, in the future, or unknown to the edition', () => {
+      const awards = [{ code: 'B1', awardedAt: at(NATIONAL_2019.contentWindowDays + 1) }, { code: 'B2', awardedAt: at(-1) }, { code: 'B9', awardedAt: at(1) }];
+      expect(scoreAccount(history(withTypo, { bonusAwards: awards }), ctx({ edition })).bonus).toBe(0);
+    });
+
+    it('counts nothing below the minimum score', () => {
+      const ads = Array.from({ length: 30 }, (_, i) => post(`ad${i}`, 1 + i / 100, `精仿运动鞋，卖鞋清仓 ${i}`));
+      const s = scoreAccount(history([...withTypo, ...ads], { bonusAwards: [{ code: 'B2', awardedAt: at(1) }] }), ctx({ edition }));
+      expect(s.total).toBeLessThan(80);
+      expect(s.bonus).toBe(0);
+    });
+
+    it('refuses duplicate or malformed item codes', () => {
+      expect(() => withBonusItems(edition, [...items, { code: 'B1', name: 'again', points: 1 }])).toThrow();
+      expect(() => withBonusItems(edition, [{ code: 'X1', name: 'bad', points: 1 }])).toThrow();
+    });
   });
 
   it('a suspected veto is AT_RISK, a confirmed one FAIL_VETO, a dismissed one nothing', () => {

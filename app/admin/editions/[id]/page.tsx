@@ -25,7 +25,7 @@ export default async function EditionPage({ params, searchParams }: { params: Pr
       <h1>{edition.name}</h1>
       {edition.status !== 'DRAFT' && <p className="hint">{t('readOnly')}</p>}
       {edition.status === 'DRAFT' && (await searchParams).created === '1' && edition.basedOnCode && <p role="status">{t('versionCreated', { code: edition.code, base: edition.basedOnCode })}</p>}
-      <EditionEditor key={edition.id} id={edition.id} name={edition.name} isDraft={edition.status === 'DRAFT'} fields={editionFields(edition.catalogue)} base={base && baseValues ? { code: base.code, values: baseValues } : null} />
+      <EditionEditor key={edition.id} id={edition.id} name={edition.name} isDraft={edition.status === 'DRAFT'} fields={editionFields(edition.catalogue)} bonusItems={edition.catalogue.bonus.items} base={base && baseValues ? { code: base.code, values: baseValues } : null} />
     </>
   );
 }
