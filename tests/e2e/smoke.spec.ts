@@ -36,3 +36,19 @@ test('[PUBLIC] health endpoint reports the database', async ({ request }) => {
   expect(body.database.ok).toBe(true);
   expect(body.database.migrations).toBeGreaterThan(0);
 });
+
+test('[PUBLIC] list pages with a loading state still answer refusals with a redirect status', async ({ page, request }) => {
+  for (const path of ['/findings', '/inspections', '/rectifications', '/exports', '/repost-tasks', '/admin/users']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(307);
+    expect(res.headers().location, path).toMatch(/\/login$/);
+  }
+  await signInAs(page, 'auditor');
+  for (const path of ['/admin/users', '/admin/lexicons', '/admin/credentials']) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(307);
+    expect(res.headers().location, path).toMatch(/\/forbidden$/);
+  }
+  const own = await page.request.get('/findings', { maxRedirects: 0 });
+  expect(own.status()).toBe(200);
+});
