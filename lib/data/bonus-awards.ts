@@ -17,7 +17,7 @@ export async function listPublishedCatalogues(db: Db): Promise<unknown[]> {
   return rows.map((r) => r.catalogue);
 }
 
-export async function insertBonusAward(db: Db, data: { accountId: string; itemCode: string; itemName: string; reason: string; awardedAt: Date; awardedById: string }) {
+export async function insertBonusAward(db: Db, data: { accountId: string; itemCode: string; itemName: string; reason: string; awardedAt: Date; awardedById: string | null }) {
   return db.bonusAward.create({ data, select: awardSelect });
 }
 

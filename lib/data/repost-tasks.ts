@@ -14,7 +14,7 @@ export async function listTargetAccountIds(db: Db, agencyId: string, platformCod
 
 export async function insertRepostTask(
   db: Db,
-  task: { agencyId: string; title: string; itemUrl: string | null; matchTerms: string[]; publishedAt: Date; deadline: Date; createdById: string; accountIds: string[] },
+  task: { agencyId: string; title: string; itemUrl: string | null; matchTerms: string[]; publishedAt: Date; deadline: Date; createdById: string | null; accountIds: string[] },
 ) {
   const { accountIds, ...data } = task;
   return db.repostTask.create({ data: { ...data, targets: { create: accountIds.map((accountId) => ({ accountId })) } }, select: { id: true } });

@@ -52,7 +52,9 @@ function bonusPoints(history: AccountHistory, ctx: ScoringContext): number {
 
 export function scoreAccount(history: AccountHistory, ctx: ScoringContext): AccountScore {
   const results = DETECTORS.map((detect) => detect(history, ctx));
-  const raw = results.flatMap((r) => r.findings);
+  // Some evidence is shared by accounts (a reposting task, the first account of an agency): the account is part of
+  // the identity, or two accounts' findings would be one row and one account's review would decide the other's.
+  const raw = results.flatMap((r) => r.findings).map((f) => ({ ...f, fingerprint: hash53(`${history.account.id}|${f.fingerprint}`) }));
   const findings = applyReviews(raw, ctx)
     .filter((f) => !f.isVeto || vetoEnabled(ctx, f.indicatorCode))
     .sort(byStableOrder);

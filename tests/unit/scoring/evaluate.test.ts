@@ -25,6 +25,22 @@ const ctx = (over: Partial<ScoringContext> = {}): ScoringContext => ({
 const active = Array.from({ length: 20 }, (_, i) => post(`p${i}`, i + 0.5));
 
 describe('scoreAccount rules', () => {
+  it('keeps the findings of two accounts apart when their evidence is shared (one reposting task)', () => {
+    const task = { id: 'task-1', title: '转发防汛通知', matchTerms: ['防汛'], itemUrl: null, publishedAt: new Date(AT.getTime() - 9 * DAY), deadline: new Date(AT.getTime() - 6 * DAY) };
+    const a = scoreAccount(history(active, { repostTasks: [task] }), ctx());
+    const b = scoreAccount(history(active, { repostTasks: [task], account: { ...history([]).account, id: 'a2' } }), ctx());
+    const [fa] = a.findings.filter((f) => f.indicatorCode === 'D10');
+    const [fb] = b.findings.filter((f) => f.indicatorCode === 'D10');
+    expect(fa?.evidence.sourceId).toBe('task-1');
+    expect(fb?.evidence.sourceId).toBe('task-1');
+    expect(fa?.fingerprint).not.toBe(fb?.fingerprint);
+    // A decision on one account's finding does not decide the other's.
+    const dismissedA = scoreAccount(history(active, { repostTasks: [task] }), ctx({ reviews: new Map([[fa?.fingerprint ?? '', 'DISMISSED']]) }));
+    expect(dismissedA.findings.find((f) => f.indicatorCode === 'D10')?.status).toBe('DISMISSED');
+    const stillB = scoreAccount(history(active, { repostTasks: [task], account: { ...history([]).account, id: 'a2' } }), ctx({ reviews: new Map([[fa?.fingerprint ?? '', 'DISMISSED']]) }));
+    expect(stillB.findings.find((f) => f.indicatorCode === 'D10')?.status).toBe('CONFIRMED');
+  });
+
   it('passes a clean, active, fully crawled account with 100', () => {
     expect(scoreAccount(history(active), ctx())).toMatchObject({ result: 'PASS', total: 100, vetoCodes: [], pendingVetoCodes: [] });
   });
