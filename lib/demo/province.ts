@@ -5,6 +5,7 @@ import { buildDemoAgencies, type DemoAgency } from './agencies';
 import { GOLDEN_PLANTERS, LONG_HISTORY_DAYS } from './golden';
 import { appReleases, daysAgo, HISTORY_DAYS, profileFor, routinePosts, type DemoHistory } from './history';
 import { APP_NAMES } from './names';
+import { plantRepostTask } from './repost-task';
 
 export type DemoProvince = {
   now: Date;
@@ -13,6 +14,8 @@ export type DemoProvince = {
   accounts: DemoAccount[];
   /** Keyed by account key. */
   histories: Map<string, DemoHistory>;
+  /** URL of the item the demo reposting task (DEMO_REPOST_TASK) asks for; null if its issuer is missing. */
+  repostItemUrl: string | null;
 };
 
 export const DEFAULT_DEMO_SEED = 20191;
@@ -52,6 +55,7 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
   const byKey = new Map(agencies.map((a) => [a.key, a]));
   const accounts = buildDemoAccounts(agencies);
   const histories = new Map<string, DemoHistory>();
+  const idBases = new Map<string, number>();
   accounts.forEach((account, index) => {
     const agency = byKey.get(account.agencyKey);
     if (!agency) throw new Error(`demo account ${account.key} has no agency`);
@@ -70,6 +74,7 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
       storeListings: [],
     };
     const idBase = ID_BASE + index * ID_BLOCK;
+    idBases.set(account.key, idBase);
     if (isAppAccount(account)) Object.assign(history, appHistory(r, account, now));
     else history.posts = routinePosts(r, account, { agency: agency.name, place: placeOf(agency, byKey), kind: kindOf(agency) }, crawlFrom, until, idBase);
     GOLDEN_PLANTERS[account.key]?.(history, { now, account, idBase });
@@ -81,5 +86,7 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
   const g12CopyIndex = accounts.findIndex((a) => a.key === `${DEMO_GOLDEN_ACCOUNTS.G12}#2`);
   const g12Index = accounts.findIndex((a) => a.key === DEMO_GOLDEN_ACCOUNTS.G12);
   if (g12 && g12Copy) g12Copy.posts = echoPosts(g12.posts, (g12CopyIndex - g12Index) * ID_BLOCK);
-  return { now, seed, agencies, accounts, histories };
+  const repostItemUrl = plantRepostTask(now, accounts, histories, idBases);
+  for (const history of histories.values()) history.posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  return { now, seed, agencies, accounts, histories, repostItemUrl };
 }

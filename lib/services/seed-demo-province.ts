@@ -10,6 +10,7 @@ import { createInspection } from './create-inspection';
 import { ensureScoringConfig } from './ensure-scoring-config';
 import { ingestSnapshot } from './ingest-snapshot';
 import { runInspection } from './run-inspection';
+import { seedDemoSupervision } from './seed-demo-supervision';
 import { seedDemoUsers } from './seed-demo-users';
 
 export type SeedMode = 'empty-only' | 'if-empty' | 'append';
@@ -69,6 +70,7 @@ export async function seedDemoProvince({ db, now, ifEmpty = false, mode = ifEmpt
   const rootAgencyId = agencyIds.get(root?.key ?? '') ?? '';
   const users = await seedDemoUsers({ rootAgencyId, db });
   await ensureScoringConfig(db);
+  await seedDemoSupervision(db, province, agencyIds, accountIds);
   const inspection = await createInspection({
     access: null,
     input: { name: '演示：本期全面检查', monitoringAt: now, scopeAgencyId: rootAgencyId, scope: 'TREE', editionCode: 'national-2019' },

@@ -90,6 +90,24 @@ describe('demo seed', () => {
     expect(await t.db.crawlRun.count({ where: { accountId: stored?.id ?? '', status: 'FAILED', httpStatus: 418, coverageFrom: null } })).toBe(10);
   });
 
+  it('issues the demo reposting task: every other target reposted in time, the rest lose D10 points; G1 has a bonus', async () => {
+    const task = await t.db.repostTask.findFirstOrThrow({ include: { targets: { include: { account: { select: { platformCode: true, agency: { select: { id: true, ancestorIds: true } } } } } } } });
+    const county = await t.db.agency.findFirstOrThrow({ where: { name: '临溪县' } });
+    expect(task.itemUrl).toBe(province.repostItemUrl);
+    expect(task.targets.length).toBeGreaterThanOrEqual(2);
+    expect(task.targets.every((x) => x.account.platformCode === 'WEIBO' && (x.account.agency.id === county.id || x.account.agency.ancestorIds.includes(county.id)))).toBe(true);
+    const reposted = task.targets.filter((x) => x.postId !== null);
+    expect(reposted.length).toBe(Math.ceil(task.targets.length / 2));
+    const inspection = await t.db.inspection.findFirstOrThrow();
+    const d10 = await t.db.finding.findMany({ where: { inspectionId: inspection.id, indicatorCode: 'D10' } });
+    expect(d10.map((f) => f.accountId).sort()).toEqual(task.targets.filter((x) => x.postId === null).map((x) => x.accountId).sort());
+    expect(d10.every((f) => f.points === 2 && f.status === 'CONFIRMED')).toBe(true);
+    const g1 = accountOf(DEMO_GOLDEN_ACCOUNTS.G1);
+    const stored = await findAccountByHandle(t.db, g1.platformCode, g1.handle);
+    const score = await t.db.score.findFirstOrThrow({ where: { inspectionId: inspection.id, accountId: stored?.id ?? '' } });
+    expect(score.bonus).toBe(2);
+  });
+
   it('refuses a second run, skips with if-empty, and will not append the province twice', async () => {
     await expect(seedDemoProvince({ db: t.db, now: NOW, mode: 'empty-only' })).rejects.toThrow(/already has agencies/);
     expect((await seedDemoProvince({ db: t.db, now: NOW, mode: 'if-empty' })).skipped).toBe(true);

@@ -1,0 +1,33 @@
+import type { PrismaClient } from '@/lib/db/types';
+import { insertBonusAward } from '@/lib/data/bonus-awards';
+import { insertRepostTask, listTargetAccountIds } from '@/lib/data/repost-tasks';
+import { DEMO_REPOST_TASK, repostTaskTimes } from '@/lib/demo/repost-task';
+import type { DemoProvince } from '@/lib/demo/province';
+import { shanghaiDay, shanghaiDayStart } from '@/lib/time';
+import { matchRepostTargets } from './match-repost-targets';
+
+/**
+ * What supervisors of the demo province have done before the first inspection: the reposting task whose reposts the
+ * histories contain, and one bonus award. Written straight through lib/data: there is no signed-in user to check.
+ */
+export async function seedDemoSupervision(db: PrismaClient, province: DemoProvince, agencyIds: Map<string, string>, accountIds: Map<string, string>) {
+  const targetAgencyId = agencyIds.get(DEMO_REPOST_TASK.targetAgencyKey);
+  const issuerAgencyId = agencyIds.get(DEMO_REPOST_TASK.issuerKey.split(':')[0] ?? '');
+  let repostTargets = 0;
+  if (targetAgencyId && issuerAgencyId && province.repostItemUrl) {
+    const targets = await listTargetAccountIds(db, targetAgencyId, DEMO_REPOST_TASK.platformCodes);
+    const task = await insertRepostTask(db, {
+      agencyId: issuerAgencyId, title: DEMO_REPOST_TASK.title, itemUrl: province.repostItemUrl, matchTerms: DEMO_REPOST_TASK.matchTerms,
+      ...repostTaskTimes(province.now), createdById: null, accountIds: targets,
+    });
+    await matchRepostTargets(db, { taskId: task.id });
+    repostTargets = targets.length;
+  }
+  const { bonus } = DEMO_REPOST_TASK;
+  const bonusAccountId = accountIds.get(bonus.accountKey);
+  if (bonusAccountId) {
+    const day = shanghaiDay(new Date(province.now.getTime() - bonus.daysAgo * 86_400_000));
+    await insertBonusAward(db, { accountId: bonusAccountId, itemCode: bonus.itemCode, itemName: bonus.itemName, reason: bonus.reason, awardedAt: shanghaiDayStart(day), awardedById: null });
+  }
+  return { repostTargets };
+}
