@@ -68,6 +68,7 @@ export type ActivitySummary = {
  * Activity of open, post-publishing accounts in scope, aggregated in SQL: counts for every account and only the
  * `limit` longest-silent rows per band leave the database (a province tree holds tens of thousands of accounts).
  * STALE: no post, or the last one at or before `staleBefore`; NEARING: last post in (staleBefore, nearingBefore].
+ * The last post comes from `account.last_post_at`, which ingest keeps equal to the newest live, unpinned post.
  */
 export async function summarizeAccountActivity(
   db: Db,
@@ -76,9 +77,7 @@ export async function summarizeAccountActivity(
 ): Promise<ActivitySummary> {
   const rows = await db.$queryRaw<ActivityRaw[]>`
     WITH act AS (
-      SELECT a.id AS account_id, a.display_name, a.platform_code, ag.name AS agency_name,
-             (SELECT max(p.published_at) FROM post p
-               WHERE p.account_id = a.id AND p.is_pinned = false AND p.deleted_detected_at IS NULL) AS last_post_at,
+      SELECT a.id AS account_id, a.display_name, a.platform_code, ag.name AS agency_name, a.last_post_at,
              (SELECT count(*)::int FROM crawl_coverage c
                WHERE c.account_id = a.id AND c.status = 'COVERED' AND c.day >= ${w.coverageFromDay}::date) AS covered_days
       FROM account a

@@ -66,6 +66,18 @@ export async function markPostsDeleted(db: Db, accountId: string, platformPostId
   return result.count;
 }
 
+/**
+ * Recomputes the account's dashboard read model `last_post_at` from its posts as stored now. A recompute, not a
+ * max(): a deletion or an unpinning can move it backwards. Leaves the row alone when the value did not change.
+ */
+export async function refreshAccountLastPostAt(db: Db, accountId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE account a SET last_post_at = p.last_post_at
+    FROM (SELECT max(published_at) AS last_post_at FROM post
+          WHERE account_id = ${accountId}::uuid AND is_pinned = false AND deleted_detected_at IS NULL) p
+    WHERE a.id = ${accountId}::uuid AND a.last_post_at IS DISTINCT FROM p.last_post_at`;
+}
+
 /** Live posts published inside a window that the latest crawl did not return: deleted upstream. */
 export async function listLivePostIdsInWindow(db: Db, accountId: string, from: Date, to: Date): Promise<string[]> {
   const rows = await db.post.findMany({

@@ -11,6 +11,7 @@ import {
   listLivePostIdsInWindow,
   mapPostIds,
   markPostsDeleted,
+  refreshAccountLastPostAt,
   refreshPost,
   type NewPostRow,
 } from '@/lib/data/posts';
@@ -43,8 +44,8 @@ export function coveredDays(from: Date, to: Date): string[] {
 }
 
 /**
- * Stores one crawl result idempotently: profile snapshot, posts (edits kept as revisions, deletions detected),
- * comments with reply links, app metadata, the CrawlRun row and per-day coverage.
+ * Stores one crawl result idempotently: profile snapshot, posts (edits kept as revisions, deletions detected) and
+ * the account's last post time, comments with reply links, app metadata, the CrawlRun row and per-day coverage.
  */
 export async function ingestSnapshot(db: PrismaClient, raw: SnapshotInput, options: IngestOptions): Promise<IngestSummary> {
   const input = snapshotInputSchema.parse(raw);
@@ -75,6 +76,8 @@ async function ingestInTransaction(tx: Db, input: SnapshotInput, options: Ingest
   const { created, edited } = await storePosts(tx, input.accountId, input.posts, input.fetchedAt);
   const commentsCreated = await storeComments(tx, input.accountId, input.posts, input.fetchedAt);
   const postsDeleted = await detectDeletions(tx, input, outcome.ok && !outcome.partial);
+  // Only stored posts move it; a crawl that returned none and deleted none leaves it as it was.
+  if (input.posts.length > 0 || postsDeleted > 0) await refreshAccountLastPostAt(tx, input.accountId);
   if (created + edited > 0) {
     const postedSince = input.posts.reduce((min, p) => (p.publishedAt < min ? p.publishedAt : min), input.fetchedAt);
     await matchRepostTargets(tx, { accountIds: [input.accountId], postedSince });

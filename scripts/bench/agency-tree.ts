@@ -47,5 +47,11 @@ export async function seedAgencyTree(db: PrismaClient, accounts: number, now: Da
     await db.post.createMany({ data: postRows });
     posts += postRows.length;
   }
+  // createMany bypasses ingest, so fill the read model the way the migration's backfill does.
+  await db.$executeRaw`
+    UPDATE account a SET last_post_at = p.last_post_at
+    FROM (SELECT account_id, max(published_at) AS last_post_at FROM post
+          WHERE is_pinned = false AND deleted_detected_at IS NULL GROUP BY account_id) p
+    WHERE p.account_id = a.id`;
   return { rootId: root.id, countyId, agencies: await db.agency.count(), accounts, posts };
 }

@@ -24,6 +24,17 @@ async function accountPostingDaysAgo(name: string, daysAgo: number | null) {
   }, { now: NOW });
 }
 
+const post = (id: string, daysAgo: number, extra: { isPinned?: boolean } = {}) => ({
+  platformPostId: id, text: '政务信息发布', publishedAt: new Date(NOW.getTime() - daysAgo * DAY), isPinned: false, isRepost: false, links: [], comments: [], ...extra,
+});
+
+async function ingest(accountId: string, fetchedAt: Date, posts: ReturnType<typeof post>[], deletedPostIds: string[] = []) {
+  await ingestSnapshot(t.db, {
+    accountId, platform: 'WEIBO', fetchedAt, outcome: { ok: true, partial: true }, profile: null,
+    posts, coverage: null, deletedPostIds, appReleases: [], storeListings: [],
+  }, { now: fetchedAt });
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   await ensureScoringConfig(t.db);
@@ -57,5 +68,30 @@ describe('getOverview', () => {
     expect([s.accounts, s.staleCount, s.nearingCount, s.stale.length]).toEqual([5, 3, 1, 1]);
     expect(s.stale[0]?.accountId).toBe(ids.silent);
     expect(await getOverview({ now: NOW, scopeRoots: [(await createTestAgency(t.db)).id], db: t.db })).toMatchObject({ staleCount: 0, coverage14: null, stale: [] });
+  });
+
+  it('reads the last post from account.last_post_at, which ingest recomputes after new posts, deletions and pins', async () => {
+    const agencyId = (await createTestAgency(t.db)).id;
+    const account = await createTestAccount(t.db, agencyId, { displayName: 'moving' });
+    const lastPostAt = async () => (await t.db.account.findUniqueOrThrow({ where: { id: account.id }, select: { lastPostAt: true } })).lastPostAt;
+    const staleDays = async () => {
+      const o = await getOverview({ now: NOW, scopeRoots: [agencyId], db: t.db });
+      return { stale: o.stale.map((i) => i.daysSinceLastPost), nearing: o.nearing.map((i) => i.daysSinceLastPost) };
+    };
+
+    await ingest(account.id, new Date(NOW.getTime() - 2 * DAY), [post('old', 20), post('pinned', 3, { isPinned: true })]);
+    expect(await lastPostAt()).toEqual(new Date(NOW.getTime() - 20 * DAY));
+    expect(await staleDays()).toEqual({ stale: [20], nearing: [] });
+
+    await ingest(account.id, new Date(NOW.getTime() - DAY), [post('newer', 12)]);
+    expect(await lastPostAt()).toEqual(new Date(NOW.getTime() - 12 * DAY));
+    expect(await staleDays()).toEqual({ stale: [], nearing: [12] });
+
+    // Deleting the newest post moves it backwards, and a post unpinned upstream counts again.
+    await ingest(account.id, NOW, [], ['newer']);
+    expect(await lastPostAt()).toEqual(new Date(NOW.getTime() - 20 * DAY));
+    await ingest(account.id, NOW, [post('pinned', 3)]);
+    expect(await lastPostAt()).toEqual(new Date(NOW.getTime() - 3 * DAY));
+    expect(await staleDays()).toEqual({ stale: [], nearing: [] });
   });
 });
