@@ -45,8 +45,8 @@ export default async function RepostTasksPage() {
                     {target.post && (
                       <span className="subtle">
                         {' '}
-                        <a href={target.post.url ?? `/accounts/${target.accountId}`} target="_blank" rel="noopener noreferrer nofollow" aria-label={t('repostTasks.openPost', { account: target.displayName })}>
-                          {when(target.post.publishedAt)}
+                        <a href={target.post.url ?? `/accounts/${target.accountId}`} target="_blank" rel="noopener noreferrer nofollow">
+                          {when(target.post.publishedAt)}<span className="sr-only"> {t('repostTasks.openPost', { account: target.displayName })}</span>
                         </a>
                       </span>
                     )}
