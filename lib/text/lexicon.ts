@@ -6,6 +6,8 @@ export type LexiconOptions = {
   maxGap?: number;
   /** Maps each folded code unit once more before matching (e.g. to a pinyin syllable id for homophones). */
   unitMap?: (foldedUnit: number) => number;
+  /** Raw code units skipped like soft noise, even those that otherwise end a sentence (line breaks). */
+  noise?: string;
 };
 export type LexiconMatch<T> = { entry: T; term: string; start: number; end: number };
 
@@ -81,9 +83,10 @@ export class Lexicon<T> {
     this.entries = data;
     this.size = data.length;
     this.unitClass = new Int32Array(65536);
+    const extraNoise = new Set(Array.from(options.noise ?? '', (c) => c.charCodeAt(0)));
     for (let raw = 0; raw < 65536; raw += 1) {
       const f = fold ? (FOLD_TABLE[raw] ?? raw) : raw;
-      this.unitClass[raw] = f === SKIP ? NOISE : f === BREAK ? SENTENCE_BREAK : (alpha.get(unitMap(f)) ?? 0);
+      this.unitClass[raw] = f === SKIP || extraNoise.has(raw) ? NOISE : f === BREAK ? SENTENCE_BREAK : (alpha.get(unitMap(f)) ?? 0);
     }
     this.automaton = buildAutomaton(buildTrie(keys), alpha.size);
   }

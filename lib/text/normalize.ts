@@ -43,3 +43,31 @@ export function foldTerm(term: string): string {
   }
   return out;
 }
+
+/** Whitespace a page layout may put inside a mark: spaces and every kind of line break. */
+export const LAYOUT_WHITESPACE = ' \t\u00a0\u3000\n\r\u2028\u2029\u0085\v\f';
+const LINE_BREAKS = '\n\r\u2028\u2029\u0085\v\f';
+
+/**
+ * Whether a match in text[start, end) made by a lexicon that skips LAYOUT_WHITESPACE crosses a line break, with
+ * every gap holding a line break made of whitespace alone and every other gap no longer than `maxGap`.
+ */
+export function splitOnlyByLineBreaks(text: string, start: number, end: number, maxGap = 2): boolean {
+  let crossed = false;
+  for (let i = start; i < end; ) {
+    let j = i;
+    let breaks = false;
+    let other = false;
+    for (; j < end; j += 1) {
+      const c = text[j] as string;
+      const f = FOLD_TABLE[c.charCodeAt(0)];
+      if (!LAYOUT_WHITESPACE.includes(c) && f !== SKIP && f !== BREAK) break;
+      if (LINE_BREAKS.includes(c)) breaks = true;
+      else if (!LAYOUT_WHITESPACE.includes(c)) other = true;
+    }
+    if (breaks ? other : j - i > maxGap) return false;
+    crossed ||= breaks;
+    i = j === i ? i + 1 : j;
+  }
+  return crossed;
+}

@@ -1,12 +1,13 @@
 import { commentEvidence, finding, postEvidence } from '../finding';
 import { correctedItemFor, correctionDetails } from './corrections';
 import { DAY_MS } from '../time';
-import type { AccountHistory, DetectorResult, Evidence, Finding, LexiconEntryData, PostFact, ScoringContext } from '../types';
+import type { AccountHistory, DetectorResult, Evidence, Finding, PostFact, ScoringContext, TextMatch } from '../types';
 
 type Rule = { indicatorCode: string; ruleId: string; points: (ctx: ScoringContext) => number; isVeto?: boolean };
 
 /** Lexicon category (and kind) → the indicator rule it triggers; all text hits start SUSPECTED. */
-function ruleFor(entry: LexiconEntryData, isReply: boolean): Rule | null {
+function ruleFor({ entry, variant }: TextMatch, isReply: boolean): Rule | null {
+  if (variant === 'NEAR_MISS') return { indicatorCode: 'V1.1', ruleId: 'V1.1.NEAR_MISS', points: () => 0, isVeto: true };
   switch (entry.category) {
     case 'PROTECTED_TERM': return { indicatorCode: 'V1.1', ruleId: 'V1.1.PROTECTED_TERM', points: () => 0, isVeto: true };
     case 'SECRECY_MARK': return { indicatorCode: 'V1.2', ruleId: 'V1.2.SECRECY_MARK', points: () => 0, isVeto: true };
@@ -25,7 +26,7 @@ function ruleFor(entry: LexiconEntryData, isReply: boolean): Rule | null {
 /** One finding per rule per source item: a post repeating a word is one problem, not many. */
 function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[], extra: (rule: Rule) => Record<string, unknown> = () => ({})) {
   for (const m of ctx.matcher.search(text)) {
-    const rule = ruleFor(m.entry, isReply);
+    const rule = ruleFor(m, isReply);
     if (!rule) continue;
     // "Each typo −1": distinct typos in one item count separately; every other rule counts once per item.
     const key = `${rule.ruleId}|${base.sourceId}${rule.ruleId === 'D2.TYPO' ? `|${m.term}` : ''}`;

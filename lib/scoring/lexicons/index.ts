@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { homophoneUnit } from '@/lib/text/homophone';
 import { Lexicon } from '@/lib/text/lexicon';
-import { foldTerm } from '@/lib/text/normalize';
-import type { LexiconEntryData, TextMatch, TextMatcher } from '../types';
+import { NearMissIndex } from '@/lib/text/near-miss';
+import { foldTerm, LAYOUT_WHITESPACE } from '@/lib/text/normalize';
+import type { LexiconEntryData, TextMatcher } from '../types';
 import cannedReplies from './canned-replies.json';
 import commercialSpam from './commercial-spam.json';
 import corrections from './corrections.json';
 import entertainment from './entertainment.json';
 import forcedFollow from './forced-follow.json';
 import insults from './insults.json';
+import { combinedMatcher } from './matcher';
 import prohibitedDomains from './prohibited-domains.json';
 import prohibited from './prohibited.json';
 import protectedTerms from './protected-terms.json';
@@ -36,19 +38,14 @@ export const STARTER_LEXICONS: LexiconDef[] = [
 
 /** Homophone folding only pays off on curated evasion terms; short terms would match too much ordinary text. */
 const MIN_HOMOPHONE_UNITS = 3;
+/** Indentation and blank lines between the parts of a mark broken over lines. */
+const MAX_LAYOUT_GAP = 16;
 
-/** Exact (folded, noise-tolerant) matches plus matches only homophone folding finds, marked as such. */
-function combinedMatcher(exact: Lexicon<LexiconEntryData>, homophone: Lexicon<LexiconEntryData> | null): TextMatcher {
-  if (!homophone) return exact;
-  return {
-    search(text: string): TextMatch[] {
-      const found: TextMatch[] = exact.search(text);
-      if (homophone.count(text) === 0) return found;
-      const seen = new Set(found.map((m) => `${m.term}|${m.start}|${m.end}`));
-      for (const m of homophone.search(text)) if (!seen.has(`${m.term}|${m.start}|${m.end}`)) found.push({ ...m, variant: 'HOMOPHONE' });
-      return found.sort((a, b) => a.end - b.end || a.start - b.start);
-    },
-  };
+/** A protected-term entry whose term is its own correct form registers a name to guard; it is not a wrong form. */
+const namesItself = (d: LexiconEntryData, term: string) => d.category === 'PROTECTED_TERM' && d.correct !== undefined && foldTerm(d.correct) === foldTerm(term);
+
+function protectedFormsOf(entries: Array<{ term: string; data: LexiconEntryData }>): string[] {
+  return entries.flatMap((e) => (e.data.category === 'PROTECTED_TERM' && e.data.correct ? [e.data.correct] : []));
 }
 
 /** Compiles lexicons into one matcher (text categories) and a domain blocklist. */
@@ -61,7 +58,17 @@ export function compileLexicons(defs: LexiconDef[]): { matcher: TextMatcher; pro
       else entries.push({ term: e.term, data: { category: def.category, ...e.data } });
     }
   }
-  const evasion = entries.filter((e) => e.data.evasion && foldTerm(e.term).length >= MIN_HOMOPHONE_UNITS);
-  const homophone = evasion.length > 0 ? new Lexicon(evasion, { unitMap: homophoneUnit }) : null;
-  return { matcher: combinedMatcher(new Lexicon(entries), homophone), prohibitedDomains: domains };
+  const listed = entries.filter((e) => !namesItself(e.data, e.term));
+  const evasion = listed.filter((e) => e.data.evasion && foldTerm(e.term).length >= MIN_HOMOPHONE_UNITS);
+  const secrecy = listed.filter((e) => e.data.category === 'SECRECY_MARK');
+  const protectedForms = new NearMissIndex(protectedFormsOf(entries));
+  return {
+    matcher: combinedMatcher({
+      exact: new Lexicon(listed),
+      homophone: evasion.length > 0 ? new Lexicon(evasion, { unitMap: homophoneUnit }) : null,
+      acrossLines: secrecy.length > 0 ? new Lexicon(secrecy, { noise: LAYOUT_WHITESPACE, maxGap: MAX_LAYOUT_GAP }) : null,
+      protectedForms: protectedForms.size > 0 ? protectedForms : null,
+    }),
+    prohibitedDomains: domains,
+  };
 }
