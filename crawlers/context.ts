@@ -17,6 +17,7 @@ const HOST_POLICIES: Record<string, Partial<HostPolicy>> = {
   'web-drcn.hispace.dbankcloud.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
   'web-drcn.hispace.dbankcloud.cn': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
   'sj.qq.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
+  'app.mi.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
 };
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
