@@ -4,12 +4,13 @@ import { guardCrawl } from '../../outcome';
 import type { CrawlContext, Crawler, CrawlTarget } from '../../types';
 import type { InterfaceCodeCache } from '../huawei/client';
 import { HUAWEI_DEFAULTS, huaweiOptionsSchema, readHuawei } from '../huawei';
+import { readXiaomi } from '../xiaomi';
 import { readYingyongbao, yingyongbaoOptionsSchema } from '../yingyongbao';
 import { appSnapshot, attemptStore, LOOKALIKE_DEFAULTS, type StoreAttempt } from './reading';
 
-// Android apps, read in each configured store; the account handle is the package name. Xiaomi (§3.4) is not read.
+// Android apps, read in each configured store; the account handle is the package name.
 
-const ANDROID_STORES = ['HUAWEI', 'YINGYONGBAO'] as const satisfies readonly AppStoreCode[];
+const ANDROID_STORES = ['HUAWEI', 'YINGYONGBAO', 'XIAOMI'] as const satisfies readonly AppStoreCode[];
 
 const configSchema = z.looseObject({
   android: z
@@ -31,7 +32,8 @@ async function crawlAndroid(target: CrawlTarget, ctx: CrawlContext, codes: Inter
   const attempts: StoreAttempt[] = [];
   for (const store of [...new Set(config.android.stores)]) {
     if (store === 'HUAWEI') attempts.push(await attemptStore(store, () => readHuawei(target, ctx, config.huawei, codes)));
-    else attempts.push(await attemptStore(store, () => readYingyongbao(target, ctx, config.yingyongbao)));
+    else if (store === 'YINGYONGBAO') attempts.push(await attemptStore(store, () => readYingyongbao(target, ctx, config.yingyongbao)));
+    else attempts.push(await attemptStore(store, () => readXiaomi(target, ctx)));
   }
   return appSnapshot(target, ctx, attempts);
 }

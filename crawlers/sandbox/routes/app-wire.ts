@@ -7,10 +7,10 @@ import type { SandboxAccount } from '../scenario';
 // `extra.stores`, and `extra.lookalikes` holds listings by other sellers that the stores' searches also find.
 
 export const sandboxStoreAppSchema = z.object({
-  /** Store id: iTunes track id, Huawei appId (C…), 应用宝 app_id. */
+  /** Store id: iTunes track id, Huawei appId (C…), 应用宝 app_id, Xiaomi appId. */
   id: z.string().min(1),
   name: z.string().min(1),
-  /** Legal seller (Apple sellerName, Huawei developerName, 应用宝 developer). */
+  /** Legal seller (Apple sellerName, Huawei developerName, 应用宝 developer, Xiaomi publisher line). */
   seller: z.string().min(1),
   sellerId: z.string().optional(),
   /** Developer display name (Apple artistName, Huawei devEnName). */
@@ -21,6 +21,7 @@ export const sandboxStoreAppSchema = z.object({
   releasedAt: z.string().default('-30d'),
   firstReleasedAt: z.string().optional(),
   notes: z.string().default(''),
+  /** Not shown by Xiaomi, whose page carries only the rating count. */
   rating: z.number().min(0).max(5).optional(),
   ratingCount: z.number().int().nonnegative().default(0),
   downloads: z.number().int().nonnegative().default(0),

@@ -63,12 +63,12 @@ describe('app accounts through runCrawlAccount, ingest and scoring', () => {
     expect(await d7Findings(agency.id, healthy.id)).toEqual([]);
   });
 
-  it('an Android app read in AppGallery and 应用宝 shows both stores’ look-alikes and the stale release', async () => {
+  it('an Android app read in AppGallery, 应用宝 and Xiaomi shows the stores’ look-alikes and the stale release', async () => {
     const agency = await createTestAgency(t.db);
     const app = await createTestAccount(t.db, agency.id, { platformCode: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong', displayName: '江川通' });
     expect(await crawlInto(app.id)).toMatchObject({ status: 'SUCCEEDED' });
     const releases = await t.db.appRelease.findMany({ where: { accountId: app.id }, orderBy: { store: 'asc' } });
-    expect(releases.map((r) => [r.store, r.version])).toEqual([['HUAWEI', '3.2.1'], ['YINGYONGBAO', '3.2.0']]);
+    expect(releases.map((r) => [r.store, r.version])).toEqual([['HUAWEI', '3.2.1'], ['YINGYONGBAO', '3.2.0'], ['XIAOMI', '3.1.9']]);
     const findings = await d7Findings(agency.id, app.id);
     expect(findings.filter((f) => f[0] !== 'D7.LOW_RATING')).toEqual([
       ['D7.LOOKALIKE_APP', 'CONFIRMED', 5, '江川通办事'],

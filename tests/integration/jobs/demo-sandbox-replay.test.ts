@@ -52,6 +52,10 @@ describe('demo province replayed by the sandbox', () => {
       const account = await t.db.account.findFirstOrThrow({ where: { handle: demo?.handle ?? '' } });
       expect({ platform: demo?.platformCode, status: (await crawl(account.id)).status }).toEqual({ platform: demo?.platformCode, status: 'SUCCEEDED' });
     }
+    const androidAccount = await t.db.account.findFirstOrThrow({ where: { handle: android?.handle ?? '' } });
+    // The seed stores AppGallery releases only: the other stores' rows come from this crawl of the sandbox.
+    const stores = await t.db.appRelease.findMany({ where: { accountId: androidAccount.id }, distinct: ['store'], select: { store: true } });
+    expect(stores.map((r) => r.store).sort()).toEqual(['HUAWEI', 'XIAOMI', 'YINGYONGBAO']);
     const account = await t.db.account.findFirstOrThrow({ where: { handle: g10?.handle ?? '' } });
     const listings = await t.db.storeListing.findMany({ where: { accountId: account.id } });
     expect(listings.some((l) => l.appName === '江川市民通' && l.sellerName === '江川某某网络科技有限公司')).toBe(true);
