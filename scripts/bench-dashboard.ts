@@ -76,7 +76,16 @@ try {
   await median('agency scorecard, root (getAgencyScorecard)', () => getAgencyScorecard({ access, agencyId: tree.rootId, now, db }));
   await median('agency scorecard, a county', () => getAgencyScorecard({ access, agencyId: tree.countyId, now, db }));
   await median('findings queue, page 1 (listFindings)', () => listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }));
-  await median('findings queue, page 200', () => listFindings({ access, filter: findingFilterSchema.parse({ status: 'ALL', page: 200 }), db }));
+  // Page 200 is reached the way the UI reaches it: following nextCursor (keyset) from page 1.
+  let deep = findingFilterSchema.parse({ status: 'ALL' });
+  for (let p = 2; p <= 200; p += 1) {
+    const { nextCursor } = await listFindings({ access, filter: deep, db });
+    if (!nextCursor) break;
+    deep = findingFilterSchema.parse({ status: 'ALL', after: nextCursor, page: p });
+  }
+  await median(`findings queue, page ${deep.page} (keyset)`, () => listFindings({ access, filter: deep, db }));
+  const back = findingFilterSchema.parse({ status: 'ALL', before: (await listFindings({ access, filter: deep, db })).prevCursor ?? undefined, page: deep.page - 1 });
+  await median(`findings queue, back to page ${back.page} (keyset)`, () => listFindings({ access, filter: back, db }));
   await median('admin accounts, page 1 (listAdminAccounts)', () => listAdminAccounts({ access, filter: { page: 1 }, db }));
   await median('admin accounts, name search', () => listAdminAccounts({ access, filter: { page: 1, q: '县7' }, db }));
 } finally {

@@ -1,8 +1,10 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { hasRole, READ_ROLES, REVIEW_ROLES } from '@/lib/access';
 import { requirePageAccess } from '@/lib/auth/session';
 import { makeQueryClient } from '@/lib/query/client';
+import { findingsSearchParams } from '@/lib/query/findings';
 import { findingKeys } from '@/lib/query/keys';
 import { findingFilterSchema } from '@/lib/schemas/finding';
 import { listFindings } from '@/lib/services/list-findings';
@@ -14,7 +16,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function FindingsPage({ searchParams }: Props) {
   const access = await requirePageAccess(READ_ROLES);
-  const filter = findingFilterSchema.parse(await searchParams);
+  const params = await searchParams;
+  const parsed = findingFilterSchema.safeParse(params);
+  // Only a cursor can fail (the filters fall back to defaults): an edited link restarts at page 1.
+  if (!parsed.success) redirect(`/findings?${findingsSearchParams(findingFilterSchema.parse({ ...params, after: undefined, before: undefined }))}`);
+  const filter = parsed.data;
   const client = makeQueryClient();
   // Same key as the client's queryOptions, filled by the service instead of the HTTP route.
   await client.prefetchQuery({ queryKey: findingKeys.list(filter), queryFn: () => listFindings({ access, filter }) });

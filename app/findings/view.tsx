@@ -30,6 +30,15 @@ export function FindingsView({ initialFilter, canReview }: { initialFilter: Find
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
 
+  function turnPage(direction: 'next' | 'prev') {
+    if (!data) return;
+    const cursor = direction === 'next' ? data.nextCursor : data.prevCursor;
+    const base = { ...filter, after: undefined, before: undefined };
+    // No cursor back means the rows before were reviewed away meanwhile: the way back is the first page.
+    if (!cursor) return applyFilter({ ...base, page: 1 });
+    applyFilter(direction === 'next' ? { ...base, after: cursor, page: data.page + 1 } : { ...base, before: cursor, page: data.page - 1 });
+  }
+
   function review(ids: string[], decision: 'CONFIRMED' | 'DISMISSED') {
     startTransition(async () => {
       const result = await reviewFindingsAction({ ids, decision, reason });
@@ -47,7 +56,7 @@ export function FindingsView({ initialFilter, canReview }: { initialFilter: Find
 
   return (
     <>
-      <FindingsFilterBar filter={filter} onChange={applyFilter} />
+      <FindingsFilterBar filter={filter} onChange={(next) => applyFilter({ ...next, after: undefined, before: undefined, page: 1 })} />
       {canReview && (
         <div className="panel bulk-bar" role="group" aria-label={t('bulk')}>
           <label>
@@ -74,7 +83,7 @@ export function FindingsView({ initialFilter, canReview }: { initialFilter: Find
         selected={selected}
         onToggle={(id) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])))}
         onReview={(id, decision) => review([id], decision)}
-        onPage={(page) => applyFilter({ ...filter, page })}
+        onPage={turnPage}
         isPending={isPending}
       />
     </>

@@ -13,7 +13,7 @@ type Props = {
   isPending: boolean;
   onToggle: (id: string) => void;
   onReview: (id: string, decision: 'CONFIRMED' | 'DISMISSED') => void;
-  onPage: (page: number) => void;
+  onPage: (direction: 'next' | 'prev') => void;
 };
 
 export function FindingsTable({ page, isLoading, canReview, selected, isPending, onToggle, onReview, onPage }: Props) {
@@ -87,9 +87,9 @@ export function FindingsTable({ page, isLoading, canReview, selected, isPending,
         </table>
       )}
       <nav className="pagination" aria-label={t('common.pageOf', { page: page.page, pages })}>
-        <button type="button" className="secondary" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>{t('common.previous')}</button>
+        <button type="button" className="secondary" disabled={page.page <= 1 && !page.prevCursor} onClick={() => onPage('prev')}>{t('common.previous')}</button>
         <span>{t('common.pageOf', { page: page.page, pages })}</span>
-        <button type="button" className="secondary" disabled={page.page >= pages} onClick={() => onPage(page.page + 1)}>{t('common.next')}</button>
+        <button type="button" className="secondary" disabled={!page.nextCursor} onClick={() => onPage('next')}>{t('common.next')}</button>
       </nav>
     </section>
   );

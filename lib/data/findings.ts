@@ -1,8 +1,8 @@
 import type { Db } from '@/lib/db/types';
-import type { Prisma } from '@/lib/db/generated/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { excerptAround } from '@/lib/excerpt';
 import type { FindingFilter, FindingListItem, FindingsPage } from '@/lib/schemas/finding';
-import { agencyInSubtrees } from './overview';
+import type { FindingCursorKey } from '@/lib/schemas/finding-cursor';
 
 export const FINDINGS_PAGE_SIZE = 25;
 
@@ -14,37 +14,85 @@ export function postField(post: { text: string; title: string | null; repostOfTe
   return post.text;
 }
 
-function whereFor(roots: string[], filter: FindingFilter): Prisma.FindingWhereInput {
-  const agencyScope = filter.agencyId ? { AND: [agencyInSubtrees(roots), agencyInSubtrees([filter.agencyId])] } : agencyInSubtrees(roots);
+function whereSql(roots: string[], filter: FindingFilter): Prisma.Sql {
+  const parts = [Prisma.sql`(ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])`];
+  if (filter.agencyId) parts.push(Prisma.sql`(ag.id = ${filter.agencyId}::uuid OR ag.ancestor_ids && ARRAY[${filter.agencyId}::uuid])`);
+  if (filter.status !== 'ALL') parts.push(Prisma.sql`f.status = ${filter.status}::"FindingStatus"`);
+  if (filter.indicator) parts.push(Prisma.sql`f.indicator_code = ${filter.indicator}`);
+  if (filter.inspectionId) parts.push(Prisma.sql`f.inspection_id = ${filter.inspectionId}::uuid`);
+  if (filter.accountId) parts.push(Prisma.sql`f.account_id = ${filter.accountId}::uuid`);
+  return Prisma.join(parts, ' AND ');
+}
+
+type KeyRow = { id: string; is_veto: boolean; created_at: Date };
+const toKey = (r: KeyRow | undefined): FindingCursorKey | null => (r ? { isVeto: r.is_veto, createdAt: r.created_at, id: r.id } : null);
+
+/** One page of the queue: its rows, the sort keys at both ends, and whether rows exist beyond either end. */
+export type FindingsQueuePage = Omit<FindingsPage, 'page' | 'nextCursor' | 'prevCursor'> & {
+  first: FindingCursorKey | null;
+  last: FindingCursorKey | null;
+  hasBefore: boolean;
+  hasAfter: boolean;
+};
+
+/**
+ * Keyset on (is_veto, created_at, id), all descending, so a row comparison seeks straight to the page through
+ * `finding_is_veto_created_at_id_idx` (or its status-prefixed twin) however deep it is. `before` reads backwards
+ * and flips the rows. One row more than a page tells whether there is a further page.
+ */
+async function listPageKeys(db: Db, where: Prisma.Sql, seek: { after?: FindingCursorKey; before?: FindingCursorKey }) {
+  const cursor = seek.after ?? seek.before;
+  const backwards = !seek.after && Boolean(seek.before);
+  const from = cursor
+    ? Prisma.sql`AND (f.is_veto, f.created_at, f.id) ${backwards ? Prisma.sql`>` : Prisma.sql`<`} (${cursor.isVeto}::boolean, ${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+    : Prisma.empty;
+  const order = backwards ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT f.id, f.is_veto, f.created_at FROM finding f
+    JOIN account a ON a.id = f.account_id JOIN agency ag ON ag.id = a.agency_id
+    WHERE ${where} ${from}
+    ORDER BY f.is_veto ${order}, f.created_at ${order}, f.id ${order}
+    LIMIT ${FINDINGS_PAGE_SIZE + 1}`;
+  const hasMore = rows.length > FINDINGS_PAGE_SIZE;
+  const keys = rows.slice(0, FINDINGS_PAGE_SIZE);
+  if (backwards) keys.reverse();
   return {
-    account: { agency: agencyScope },
-    ...(filter.status === 'ALL' ? {} : { status: filter.status }),
-    ...(filter.indicator ? { indicatorCode: filter.indicator } : {}),
-    ...(filter.inspectionId ? { inspectionId: filter.inspectionId } : {}),
-    ...(filter.accountId ? { accountId: filter.accountId } : {}),
+    ids: keys.map((k) => k.id),
+    first: toKey(keys[0]),
+    last: toKey(keys.at(-1)),
+    hasBefore: backwards ? hasMore : Boolean(cursor),
+    hasAfter: backwards || hasMore,
   };
 }
 
-export async function listFindingsPage(db: Db, roots: string[], filter: FindingFilter): Promise<FindingsPage> {
-  const where = whereFor(roots, filter);
-  const [rows, total] = await Promise.all([
-    db.finding.findMany({
-      where,
-      orderBy: [{ isVeto: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-      skip: (filter.page - 1) * FINDINGS_PAGE_SIZE,
-      take: FINDINGS_PAGE_SIZE,
-      select: {
-        id: true, indicatorCode: true, ruleId: true, status: true, points: true, isVeto: true, accountId: true, inspectionId: true,
-        sourceType: true, sourceUrl: true, sourcePublishedAt: true, spanStart: true, spanEnd: true, matchedText: true, reviewReason: true,
-        account: { select: { displayName: true, platformCode: true, agency: { select: { name: true } } } },
-        inspection: { select: { monitoringAt: true } },
-        post: { select: { text: true, title: true, repostOfText: true } },
-        details: true,
-        comment: { select: { text: true } },
-      },
-    }),
-    db.finding.count({ where }),
+export async function listFindingsPage(
+  db: Db,
+  roots: string[],
+  filter: FindingFilter,
+  seek: { after?: FindingCursorKey; before?: FindingCursorKey } = {},
+): Promise<FindingsQueuePage> {
+  const where = whereSql(roots, filter);
+  const [{ ids, ...ends }, [counted]] = await Promise.all([
+    listPageKeys(db, where, seek),
+    db.$queryRaw<Array<{ total: number }>>`
+      SELECT count(*)::int AS total FROM finding f
+      JOIN account a ON a.id = f.account_id JOIN agency ag ON ag.id = a.agency_id
+      WHERE ${where}`,
   ]);
+  const found = await db.finding.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true, indicatorCode: true, ruleId: true, status: true, points: true, isVeto: true, accountId: true, inspectionId: true,
+      sourceType: true, sourceUrl: true, sourcePublishedAt: true, spanStart: true, spanEnd: true, matchedText: true, reviewReason: true,
+      account: { select: { displayName: true, platformCode: true, agency: { select: { name: true } } } },
+      inspection: { select: { monitoringAt: true } },
+      post: { select: { text: true, title: true, repostOfText: true } },
+      details: true,
+      comment: { select: { text: true } },
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const items: FindingListItem[] = rows.map((r) => {
     // Findings without a span (a blocked link, a count) show what matched instead of the whole item.
     const source = r.spanStart === null && r.matchedText ? r.matchedText : (r.comment?.text ?? (r.post ? postField(r.post, r.details) : null));
@@ -57,7 +105,7 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
       ...ex,
     };
   });
-  return { items, total, page: filter.page, pageSize: FINDINGS_PAGE_SIZE };
+  return { items, total: counted?.total ?? 0, pageSize: FINDINGS_PAGE_SIZE, ...ends };
 }
 
 export async function listFindingScopes(db: Db, ids: string[]) {

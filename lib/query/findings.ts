@@ -10,7 +10,10 @@ export function findingsSearchParams(filter: FindingFilter): URLSearchParams {
   if (filter.inspectionId) params.set('inspectionId', filter.inspectionId);
   if (filter.agencyId) params.set('agencyId', filter.agencyId);
   if (filter.accountId) params.set('accountId', filter.accountId);
-  if (filter.page > 1) params.set('page', String(filter.page));
+  if (filter.after) params.set('after', filter.after);
+  if (filter.before) params.set('before', filter.before);
+  // The page number is only a label for the cursor; alone it would name no page.
+  if (filter.page > 1 && (filter.after || filter.before)) params.set('page', String(filter.page));
   return params;
 }
 

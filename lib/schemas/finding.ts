@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { FINDING_STATUSES } from './enums';
+import { findingCursorSchema } from './finding-cursor';
 
-export const findingFilterSchema = z.object({
-  status: z.enum([...FINDING_STATUSES, 'ALL']).catch('SUSPECTED'),
-  indicator: z.string().regex(/^[A-Z]\d+(\.\d+)?$/).optional().catch(undefined),
-  inspectionId: z.uuid().optional().catch(undefined),
-  agencyId: z.uuid().optional().catch(undefined),
-  accountId: z.uuid().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+/**
+ * Filters are lenient (a bad value falls back to its default), cursors are not: a tampered cursor is an error.
+ * Pages are served by keyset: `after`/`before` hold the sort key of the row next to the wanted page, so page 200
+ * costs what page 1 costs. `page` is only the number shown, carried along with the cursor; without one it is 1.
+ */
+export const findingFilterSchema = z
+  .object({
+    status: z.enum([...FINDING_STATUSES, 'ALL']).catch('SUSPECTED'),
+    indicator: z.string().regex(/^[A-Z]\d+(\.\d+)?$/).optional().catch(undefined),
+    inspectionId: z.uuid().optional().catch(undefined),
+    agencyId: z.uuid().optional().catch(undefined),
+    accountId: z.uuid().optional().catch(undefined),
+    after: findingCursorSchema.optional(),
+    before: findingCursorSchema.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  })
+  .refine((f) => !(f.after && f.before), { path: ['before'], message: 'Give either after or before, not both' });
 export type FindingFilter = z.infer<typeof findingFilterSchema>;
 
 export const reviewFindingsInputSchema = z
@@ -49,5 +59,8 @@ export const findingsPageSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Cursors of the neighbouring pages, null at either end. */
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
 });
 export type FindingsPage = z.infer<typeof findingsPageSchema>;

@@ -47,6 +47,26 @@ test('[SUPERVISOR] dismissing needs a reason; filters stay in the URL', async ({
   await expect(page.getByRole('status')).toContainText('已复核 1 条');
 });
 
+test('[SUPERVISOR] pages the queue by cursor, kept in the URL; a tampered cursor is refused', async ({ page }) => {
+  await signInAs(page, 'supervisor');
+  await page.goto('/findings?status=ALL');
+  const pager = page.getByRole('navigation', { name: /^第 \d+ \/ \d+ 页$/ });
+  await expect(pager).toContainText('第 1 /');
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/status=ALL&after=[\w-]+&page=2/);
+  await expect(pager).toContainText('第 2 /');
+  await page.reload();
+  await expect(pager).toContainText('第 2 /');
+  await pager.getByRole('button', { name: '上一页' }).click();
+  await expect(page).toHaveURL(/before=[\w-]+/);
+  await expect(pager).toContainText('第 1 /');
+
+  expect((await page.request.get('/api/findings?status=ALL&after=bm90LWEtY3Vyc29y')).status()).toBe(400);
+  await page.goto('/findings?status=ALL&after=bm90LWEtY3Vyc29y&page=7');
+  await expect(page).toHaveURL(/\/findings\?status=ALL$/);
+  await expect(pager).toContainText('第 1 /');
+});
+
 test('[SUPERVISOR] browses the overview, agency drill-down, inspections and account pages', async ({ page }) => {
   await signInAs(page, 'supervisor');
   await page.goto('/');

@@ -1,4 +1,6 @@
-// GET /api/findings – findings in the caller's scope (filters: status, indicator, inspectionId, agencyId, page).
+// GET /api/findings – findings in the caller's scope (filters: status, indicator, inspectionId, agencyId, accountId).
+// Pages: `after` or `before`, a cursor from the previous response, with `page` as its shown number; a tampered
+// cursor is a 400.
 import { READ_ROLES } from '@/lib/access';
 import { toErrorResponse } from '@/lib/action-result';
 import { requireAccess } from '@/lib/auth/session';
