@@ -59,6 +59,8 @@ function oneEdit(u: Uint16Array, s: number, len: number, form: Uint16Array): num
   return NO_EDIT;
 }
 
+const ADMIN_LEVEL_UNITS = new Set([...'国省市县区州盟旗乡镇村'].map((c) => c.charCodeAt(0)));
+
 /**
  * Edits at the first or last unit are where ordinary text continues a name: "国务院办公会议" holds "国务院办公"
  * (厅 deleted) and "国务院办公会" (厅 replaced), and every name followed by any character is an insertion at the
@@ -69,6 +71,9 @@ function plausible(edit: number, u: Uint16Array, s: number, form: Uint16Array): 
   const kind = Math.floor(edit / EDIT_KIND);
   const at = edit % EDIT_KIND;
   const last = form.length - 1;
+  // 全省人民代表大会 is the provincial congress, not a misspelt 全国人民代表大会: a change of administrative level
+  // names another organ.
+  if (kind === SUB && ADMIN_LEVEL_UNITS.has(form[at] as number) && ADMIN_LEVEL_UNITS.has(u[s + at] as number)) return false;
   if (kind === INS) return at > 0 && at <= last;
   if (kind === DEL) return at > 0 && at < last;
   if (kind === SUB && (at === 0 || at === last)) return homophoneUnit(u[s + at] as number) === homophoneUnit(form[at] as number);

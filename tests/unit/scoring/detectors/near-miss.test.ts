@@ -41,6 +41,7 @@ describe('V1.1 near-misses of protected names', () => {
     ['names of other organs', '省高级人民法院、市中级人民法院、国家安全委员会、国务院新闻办公室'],
     ['members and sessions', '第十四届全国人民代表大会第二次会议，中央军事委员会委员，国家监察委员会主任'],
     ['abbreviations', '全国人大常委会、全国政协、中央军委'],
+    ['the same organ at another administrative level', '全省人民代表大会、全市人民代表大会、全县人民代表大会召开'],
     ['a near-miss split by sentence punctuation', '最高人民，检查院'],
     ['a near-miss split by a line break', '最高人民\n检查院'],
   ])('no finding: %s', (_, text) => {
