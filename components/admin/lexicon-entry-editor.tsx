@@ -34,9 +34,13 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
       <form className="filter-bar" onSubmit={onAdd}>
         <label>{t('term')}<input name="term" required maxLength={60} /></label>
         {lexicon.category === 'TYPO' && <label>{t('correct')}<input name="correct" maxLength={60} /></label>}
-        {lexicon.category !== 'TYPO' && <label className="checkbox"><input type="checkbox" name="evasion" />{t('evasion')}</label>}
+        {lexicon.category === 'PROTECTED_TERM' && (
+          <label>{t('correctName')}<input name="correct" maxLength={60} aria-describedby={`protected-hint-${lexicon.id}`} /></label>
+        )}
+        {lexicon.category !== 'TYPO' && lexicon.category !== 'PROTECTED_TERM' && <label className="checkbox"><input type="checkbox" name="evasion" />{t('evasion')}</label>}
         <button type="submit" disabled={isPending}>{t('add')}</button>
       </form>
+      {lexicon.category === 'PROTECTED_TERM' && <p className="subtle" id={`protected-hint-${lexicon.id}`}>{t('protectedHint')}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       <table>
         <thead><tr><th scope="col">{t('term')}</th><th scope="col">{t('correct')}</th><th scope="col">{t('evasionColumn')}</th><th scope="col">{t('state')}</th></tr></thead>

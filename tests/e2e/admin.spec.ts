@@ -97,10 +97,12 @@ test('[ADMIN] edits a lexicon: adds a typo with its correct form and disables it
   await signInAs(page, 'admin');
   await page.goto('/admin/lexicons');
   await page.getByRole('link', { name: '常见错别字（错→正）' }).click();
+  // The editor of the lexicon shown before stays until the navigation lands: work inside the one asked for.
+  const editor = page.getByRole('region', { name: '常见错别字（错→正）' });
   const term = `测试错词${Date.now() % 10000}`;
-  await page.getByLabel('词条').fill(term);
-  await page.getByLabel('正确写法').fill('测试正词');
-  await page.getByRole('button', { name: '添加词条' }).click();
+  await editor.getByLabel('词条').fill(term);
+  await editor.getByLabel('正确写法').fill('测试正词');
+  await editor.getByRole('button', { name: '添加词条' }).click();
   const row = page.getByRole('row').filter({ hasText: term });
   await expect(row).toContainText('测试正词');
   await row.getByRole('button', { name: '停用' }).click();
@@ -108,14 +110,30 @@ test('[ADMIN] edits a lexicon: adds a typo with its correct form and disables it
   await saveScreenshot(page, 'admin-lexicons');
 });
 
+test('[ADMIN] guards a protected name: the term and its correct name are the same', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/lexicons');
+  await page.getByRole('link', { name: /严重表述错误/ }).click();
+  const editor = page.getByRole('region', { name: /严重表述错误/ });
+  const name = `江川省测试委员会${Date.now() % 10000}`;
+  await editor.getByLabel('词条').fill(name);
+  await editor.getByLabel('正确名称').fill(name);
+  await expect(editor.getByText(/两者相同表示保护该名称/)).toBeVisible();
+  await editor.getByRole('button', { name: '添加词条' }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: name }).getByRole('cell').nth(1)).toHaveText(name);
+  await saveScreenshot(page, 'admin-lexicons-protected');
+});
+
 test('[ADMIN] adds an evasion term that also matches homophone substitutions', async ({ page }) => {
   await signInAs(page, 'admin');
   await page.goto('/admin/lexicons');
   await page.getByRole('link', { name: '商业广告与卖货' }).click();
+  const editor = page.getByRole('region', { name: '商业广告与卖货' });
   const term = `代卖名表${Date.now() % 10000}`;
-  await page.getByLabel('词条').fill(term);
-  await page.getByLabel(/同音规避/).check();
-  await page.getByRole('button', { name: '添加词条' }).click();
+  await editor.getByLabel('词条').fill(term);
+  await editor.getByLabel(/同音规避/).check();
+  await editor.getByRole('button', { name: '添加词条' }).click();
   await expect(page.getByRole('row').filter({ hasText: term })).toContainText('匹配同音字');
   await saveScreenshot(page, 'admin-lexicons-evasion');
 });

@@ -61,4 +61,27 @@ describe('lexicons are data', () => {
     expect(ads).toMatchObject([{ matchedText: '进口奶分', lexiconEntry: '进口奶粉' }]);
     expect(ads[0]?.details).toMatchObject({ variant: 'HOMOPHONE' });
   });
+
+  it('a protected name registered by an administrator flags one-character slips of it, not the name itself', async () => {
+    const agency = await createTestAgency(t.db);
+    const account = await createTestAccount(t.db, agency.id);
+    await ingestSnapshot(t.db, {
+      accountId: account.id, platform: 'WEIBO', fetchedAt: NOW, outcome: { ok: true, partial: false }, profile: null,
+      posts: [
+        { platformPostId: 'n1', text: '江川省人民政府办公厅发布通知', publishedAt: new Date(NOW.getTime() - 86_400_000), isPinned: false, isRepost: false, links: [], comments: [] },
+        { platformPostId: 'n2', text: '江川省人民政俯办公厅转发通知', publishedAt: new Date(NOW.getTime() - 2 * 86_400_000), isPinned: false, isRepost: false, links: [], comments: [] },
+      ],
+      coverage: { from: new Date(NOW.getTime() - 40 * 86_400_000), to: NOW }, deletedPostIds: [], appReleases: [], storeListings: [],
+    }, { now: NOW });
+    const protectedTerms = (await listLexicons({ db: t.db })).find((l) => l.code === 'protected-terms');
+    const admin: Access = { userId: 'admin', name: 'a', email: 'a@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: agency.id, agencyName: '' }] };
+    const v11 = async () => {
+      const { id } = await createInspection({ access: null, input: { name: '保护名称', monitoringAt: NOW, scopeAgencyId: agency.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+      await runInspection({ db: t.db, inspectionId: id, now: NOW });
+      return t.db.finding.findMany({ where: { inspectionId: id, accountId: account.id, indicatorCode: 'V1.1' } });
+    };
+    expect(await v11()).toEqual([]);
+    await addLexiconTerm({ access: admin, input: { lexiconId: protectedTerms?.id, term: '江川省人民政府办公厅', correct: '江川省人民政府办公厅' }, db: t.db });
+    expect(await v11()).toMatchObject([{ ruleId: 'V1.1.NEAR_MISS', matchedText: '江川省人民政俯办公厅', lexiconEntry: '江川省人民政府办公厅', status: 'SUSPECTED' }]);
+  });
 });
