@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition, type FormEvent } from 'react';
 import { addLexiconTermAction, toggleLexiconTermAction } from '@/app/admin/lexicons/actions';
 
-type Entry = { id: string; term: string; isActive: boolean; correct: string | null; evasion: boolean };
+type Entry = { id: string; term: string; isActive: boolean; correct: string | null; evasion: boolean; titles: string[]; rank: number | null };
 
 export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string; name: string; category: string }; entries: Entry[] }) {
   const t = useTranslations('admin.lexicons');
@@ -23,7 +23,10 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
     const form = event.currentTarget;
     const f = new FormData(form);
     run(async () => {
-      const r = await addLexiconTermAction({ lexiconId: lexicon.id, term: f.get('term'), correct: f.get('correct') ?? undefined, evasion: f.get('evasion') === 'on' });
+      const r = await addLexiconTermAction({
+        lexiconId: lexicon.id, term: f.get('term'), correct: f.get('correct') ?? undefined, evasion: f.get('evasion') === 'on',
+        titles: f.get('titles') ?? undefined, rank: f.get('rank') ?? undefined,
+      });
       if (r.ok) form.reset();
       return r;
     });
@@ -35,7 +38,11 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
         <label>{t('term')}<input name="term" required maxLength={60} /></label>
         {lexicon.category === 'TYPO' && <label>{t('correct')}<input name="correct" maxLength={60} /></label>}
         {lexicon.category === 'PROTECTED_TERM' && (
-          <label>{t('correctName')}<input name="correct" maxLength={60} aria-describedby={`protected-hint-${lexicon.id}`} /></label>
+          <>
+            <label>{t('correctName')}<input name="correct" maxLength={60} aria-describedby={`protected-hint-${lexicon.id}`} /></label>
+            <label>{t('leaderTitles')}<input name="titles" maxLength={200} aria-describedby={`protected-hint-${lexicon.id}`} /></label>
+            <label>{t('leaderRank')}<input name="rank" type="number" min={1} max={999} /></label>
+          </>
         )}
         {lexicon.category !== 'TYPO' && lexicon.category !== 'PROTECTED_TERM' && <label className="checkbox"><input type="checkbox" name="evasion" />{t('evasion')}</label>}
         <button type="submit" disabled={isPending}>{t('add')}</button>
@@ -48,7 +55,7 @@ export function LexiconEntryEditor({ lexicon, entries }: { lexicon: { id: string
           {entries.map((e) => (
             <tr key={e.id}>
               <td>{e.term}</td>
-              <td>{e.correct ?? '—'}</td>
+              <td>{e.titles.length > 0 ? t('leaderSummary', { titles: e.titles.join('、'), rank: e.rank ?? '—' }) : (e.correct ?? '—')}</td>
               <td>{e.evasion ? t('evasionOn') : '—'}</td>
               <td>
                 <button type="button" className="secondary" disabled={isPending} onClick={() => run(() => toggleLexiconTermAction({ entryId: e.id, isActive: !e.isActive }))}>

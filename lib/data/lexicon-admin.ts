@@ -16,7 +16,7 @@ export async function findLexicon(db: Db, id: string) {
   return db.lexicon.findUnique({ where: { id }, select: { id: true, code: true, name: true, category: true } });
 }
 
-export async function addLexiconEntry(db: Db, lexiconId: string, term: string, data: { correct?: string; evasion?: boolean }) {
+export async function addLexiconEntry(db: Db, lexiconId: string, term: string, data: { correct?: string; evasion?: boolean; titles?: string[]; rank?: number }) {
   const entry = await db.lexiconEntry.upsert({
     where: { lexiconId_term: { lexiconId, term } },
     create: { lexiconId, term, data },

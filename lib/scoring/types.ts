@@ -43,7 +43,8 @@ export type AccountHistory = {
   bonusAwards: Array<{ code: string; awardedAt: Date }>;
 };
 
-export type LexiconEntryData = { category: string; correct?: string; kind?: string; evasion?: boolean };
+/** `titles`/`rank` mark a leader's name (V1.1): the titles the person holds and their protocol order (1 = first). */
+export type LexiconEntryData = { category: string; correct?: string; kind?: string; evasion?: boolean; titles?: string[]; rank?: number };
 /** `variant` is set when a match was found only through homophone folding (加威信 for 加微信) or one edit from a protected name. */
 export type TextMatch = { entry: LexiconEntryData; term: string; start: number; end: number; variant?: 'HOMOPHONE' | 'NEAR_MISS' };
 export type TextMatcher = { search(text: string): TextMatch[] };

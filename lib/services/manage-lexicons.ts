@@ -12,6 +12,11 @@ export const addLexiconEntryInputSchema = z.object({
   correct: z.string().trim().max(60).optional().transform((v) => v || undefined),
   /** Also match homophone substitutions (加威信 for 加微信); only terms of 3+ characters use it. */
   evasion: z.boolean().optional().transform((v) => v || undefined),
+  /** A leader's name (protected terms): the titles the person holds, separated by 、 or commas, and protocol rank. */
+  titles: z.string().trim().max(200).optional()
+    .transform((v) => (v ? v.split(/[、,，;；\s]+/).filter(Boolean) : undefined))
+    .pipe(z.array(z.string().max(20)).max(10).optional()),
+  rank: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(999)]).optional(),
 });
 export const toggleLexiconEntryInputSchema = z.object({ entryId: z.uuid(), isActive: z.boolean() });
 
@@ -36,7 +41,10 @@ export async function addLexiconTerm({ access, input, db = getDb() }: { access: 
   const data = addLexiconEntryInputSchema.parse(input);
   if (!(await findLexicon(db, data.lexiconId))) throw notFound('lexicon');
   return db.$transaction(async (tx) => {
-    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, { ...(data.correct ? { correct: data.correct } : {}), ...(data.evasion ? { evasion: true } : {}) });
+    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, {
+      ...(data.correct ? { correct: data.correct } : {}), ...(data.evasion ? { evasion: true } : {}),
+      ...(data.titles?.length ? { titles: data.titles } : {}), ...(data.rank !== undefined ? { rank: data.rank } : {}),
+    });
     await recordAudit(tx, { actorId: access.userId, action: 'lexicon.add-term', entityType: 'lexicon', entityId: data.lexiconId, after: data });
     return entry;
   });

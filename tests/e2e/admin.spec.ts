@@ -125,6 +125,20 @@ test('[ADMIN] guards a protected name: the term and its correct name are the sam
   await saveScreenshot(page, 'admin-lexicons-protected');
 });
 
+test('[ADMIN] enters a leader with titles and protocol rank', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/lexicons');
+  await page.getByRole('link', { name: /严重表述错误/ }).click();
+  const editor = page.getByRole('region', { name: /严重表述错误/ });
+  const name = `测试领导${Date.now() % 10000}`;
+  await editor.getByLabel('词条').fill(name);
+  await editor.getByLabel('领导职务').fill('省委副书记、省长');
+  await editor.getByLabel('排序').fill('2');
+  await editor.getByRole('button', { name: '添加词条' }).click();
+  await expect(editor.getByRole('row').filter({ hasText: name })).toContainText('职务：省委副书记、省长；排序 2');
+  await saveScreenshot(page, 'admin-lexicons-leader');
+});
+
 test('[ADMIN] adds an evasion term that also matches homophone substitutions', async ({ page }) => {
   await signInAs(page, 'admin');
   await page.goto('/admin/lexicons');

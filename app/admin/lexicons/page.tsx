@@ -32,8 +32,15 @@ export default async function LexiconsPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         </section>
-        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries.map((e) => ({ id: e.id, term: e.term, isActive: e.isActive, correct: typeof e.data === 'object' && e.data && 'correct' in e.data ? String(e.data.correct) : null, evasion: typeof e.data === 'object' && e.data !== null && 'evasion' in e.data && e.data.evasion === true }))} />}
+        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries.map((e) => toEditorEntry(e))} />}
       </div>
     </>
   );
+}
+
+const entryDataSchema = z.object({ correct: z.string().optional(), evasion: z.boolean().optional(), titles: z.array(z.string()).optional(), rank: z.number().optional() }).catch({});
+
+function toEditorEntry(e: { id: string; term: string; isActive: boolean; data: unknown }) {
+  const data = entryDataSchema.parse(e.data ?? {});
+  return { id: e.id, term: e.term, isActive: e.isActive, correct: data.correct ?? null, evasion: data.evasion === true, titles: data.titles ?? [], rank: data.rank ?? null };
 }

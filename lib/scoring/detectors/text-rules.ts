@@ -1,5 +1,6 @@
 import { commentEvidence, finding, postEvidence } from '../finding';
 import { correctedItemFor, correctionDetails } from './corrections';
+import { leaderIssues } from './leaders';
 import { DAY_MS } from '../time';
 import type { AccountHistory, DetectorResult, Evidence, Finding, PostFact, ScoringContext, TextMatch } from '../types';
 
@@ -25,7 +26,13 @@ function ruleFor({ entry, variant }: TextMatch, isReply: boolean): Rule | null {
 
 /** One finding per rule per source item: a post repeating a word is one problem, not many. */
 function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[], extra: (rule: Rule) => Record<string, unknown> = () => ({})) {
+  const leaders: TextMatch[] = [];
   for (const m of ctx.matcher.search(text)) {
+    // A leader's name is no error by itself; how it is titled and ordered is judged below.
+    if (m.entry.titles?.length && !m.variant) {
+      leaders.push(m);
+      continue;
+    }
     const rule = ruleFor(m, isReply);
     if (!rule) continue;
     // "Each typo −1": distinct typos in one item count separately; every other rule counts once per item.
@@ -35,6 +42,23 @@ function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: Scor
     out.push(finding({ indicatorCode: rule.indicatorCode, ruleId: rule.ruleId, status: 'SUSPECTED', points: rule.isVeto ? 0 : rule.points(ctx), isVeto: rule.isVeto }, {
       ...base, spanStart: m.start, spanEnd: m.end, matchedText: text.slice(m.start, m.end), lexiconEntry: m.term,
       details: { category: m.entry.category, correct: m.entry.correct ?? null, ...(m.variant ? { variant: m.variant } : {}), ...extra(rule) },
+    }));
+  }
+  if (leaders.length > 0) leaderFindings(text, leaders, base, seen, out);
+}
+
+function leaderFindings(text: string, leaders: TextMatch[], base: Partial<Evidence>, seen: Set<string>, out: Finding[]) {
+  for (const issue of leaderIssues(text, leaders)) {
+    const ruleId = issue.kind === 'TITLE' ? 'V1.1.LEADER_TITLE' : 'V1.1.LEADER_ORDER';
+    const key = `${ruleId}|${base.sourceId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const details: Record<string, string | null> = issue.kind === 'TITLE'
+      ? { category: 'PROTECTED_TERM', title: issue.title, correct: issue.titles.map((t) => `${t}${issue.name}`).join('、') || null }
+      : { category: 'PROTECTED_TERM', correct: issue.expected.join('、') };
+    out.push(finding({ indicatorCode: 'V1.1', ruleId, status: 'SUSPECTED', points: 0, isVeto: true }, {
+      ...base, spanStart: issue.start, spanEnd: issue.end, matchedText: text.slice(issue.start, issue.end),
+      lexiconEntry: issue.kind === 'TITLE' ? issue.name : issue.names.join('、'), details,
     }));
   }
 }

@@ -28,7 +28,13 @@ export const lexiconDefSchema = z.object({
   name: z.string().min(1),
   category: z.enum(LEXICON_CATEGORIES),
   licenseNote: z.string().optional(),
-  entries: z.array(z.object({ term: z.string().trim().min(1), data: z.object({ correct: z.string().optional(), kind: z.string().optional(), evasion: z.boolean().optional() }).optional() })),
+  entries: z.array(z.object({
+    term: z.string().trim().min(1),
+    data: z.object({
+      correct: z.string().optional(), kind: z.string().optional(), evasion: z.boolean().optional(),
+      titles: z.array(z.string().trim().min(1).max(20)).max(10).optional(), rank: z.number().int().min(1).max(999).optional(),
+    }).optional(),
+  })),
 });
 export type LexiconDef = z.infer<typeof lexiconDefSchema>;
 

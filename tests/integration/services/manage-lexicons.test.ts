@@ -84,4 +84,33 @@ describe('lexicons are data', () => {
     await addLexiconTerm({ access: admin, input: { lexiconId: protectedTerms?.id, term: '江川省人民政府办公厅', correct: '江川省人民政府办公厅' }, db: t.db });
     expect(await v11()).toMatchObject([{ ruleId: 'V1.1.NEAR_MISS', matchedText: '江川省人民政俯办公厅', lexiconEntry: '江川省人民政府办公厅', status: 'SUSPECTED' }]);
   });
+
+  it('leaders entered with their titles and rank: a wrong title and a list out of order are suspected V1.1', async () => {
+    const agency = await createTestAgency(t.db);
+    const account = await createTestAccount(t.db, agency.id);
+    const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    await ingestSnapshot(t.db, {
+      accountId: account.id, platform: 'WEIBO', fetchedAt: NOW, outcome: { ok: true, partial: false }, profile: null,
+      posts: [
+        { platformPostId: 'l1', text: '副省长陈思远到我市调研', publishedAt: day(1), isPinned: false, isRepost: false, links: [], comments: [] },
+        { platformPostId: 'l2', text: '省长陈思远到我市调研', publishedAt: day(2), isPinned: false, isRepost: false, links: [], comments: [] },
+        { platformPostId: 'l3', text: '陈思远、王建国出席会议', publishedAt: day(3), isPinned: false, isRepost: false, links: [], comments: [] },
+      ],
+      coverage: { from: day(40), to: NOW }, deletedPostIds: [], appReleases: [], storeListings: [],
+    }, { now: NOW });
+    const protectedTerms = (await listLexicons({ db: t.db })).find((l) => l.code === 'protected-terms');
+    const admin: Access = { userId: 'admin', name: 'a', email: 'a@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: agency.id, agencyName: '' }] };
+    await expect(addLexiconTerm({ access: admin, input: { lexiconId: protectedTerms?.id, term: '陈思远', titles: '副省长', rank: '0' }, db: t.db })).rejects.toThrow();
+    await addLexiconTerm({ access: admin, input: { lexiconId: protectedTerms?.id, term: '陈思远', titles: '副省长', rank: '4' }, db: t.db });
+    await addLexiconTerm({ access: admin, input: { lexiconId: protectedTerms?.id, term: '王建国', titles: '省委副书记、省长', rank: '2' }, db: t.db });
+    const entry = await t.db.lexiconEntry.findFirstOrThrow({ where: { term: '王建国' } });
+    expect(entry.data).toEqual({ titles: ['省委副书记', '省长'], rank: 2 });
+    const { id } = await createInspection({ access: null, input: { name: '领导同志', monitoringAt: NOW, scopeAgencyId: agency.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+    await runInspection({ db: t.db, inspectionId: id, now: NOW });
+    const found = await t.db.finding.findMany({ where: { inspectionId: id, accountId: account.id, indicatorCode: 'V1.1' }, orderBy: { ruleId: 'asc' } });
+    expect(found).toMatchObject([
+      { ruleId: 'V1.1.LEADER_ORDER', matchedText: '陈思远、王建国', status: 'SUSPECTED', isVeto: true },
+      { ruleId: 'V1.1.LEADER_TITLE', matchedText: '省长陈思远', status: 'SUSPECTED', isVeto: true },
+    ]);
+  });
 });
