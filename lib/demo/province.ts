@@ -5,6 +5,7 @@ import { buildDemoAgencies, type DemoAgency } from './agencies';
 import { GOLDEN_PLANTERS, LONG_HISTORY_DAYS } from './golden';
 import { appReleases, daysAgo, HISTORY_DAYS, profileFor, routinePosts, type DemoHistory } from './history';
 import { APP_NAMES } from './names';
+import { plantLeaderMentions } from './leaders';
 import { plantRepostTask } from './repost-task';
 
 export type DemoProvince = {
@@ -87,6 +88,7 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
   const g12Index = accounts.findIndex((a) => a.key === DEMO_GOLDEN_ACCOUNTS.G12);
   if (g12 && g12Copy) g12Copy.posts = echoPosts(g12.posts, (g12CopyIndex - g12Index) * ID_BLOCK);
   const repostItemUrl = plantRepostTask(now, accounts, histories, idBases);
+  plantLeaderMentions(now, accounts, histories, idBases);
   for (const history of histories.values()) history.posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   return { now, seed, agencies, accounts, histories, repostItemUrl };
 }

@@ -1,16 +1,19 @@
 import type { PrismaClient } from '@/lib/db/types';
 import { insertBonusAward } from '@/lib/data/bonus-awards';
 import { insertRepostTask, listTargetAccountIds } from '@/lib/data/repost-tasks';
+import { insertLexicon } from '@/lib/data/scoring-config';
+import { DEMO_LEADERS_LEXICON } from '@/lib/demo/leaders';
 import { DEMO_REPOST_TASK, repostTaskTimes } from '@/lib/demo/repost-task';
 import type { DemoProvince } from '@/lib/demo/province';
 import { shanghaiDay, shanghaiDayStart } from '@/lib/time';
 import { matchRepostTargets } from './match-repost-targets';
 
 /**
- * What supervisors of the demo province have done before the first inspection: the reposting task whose reposts the
- * histories contain, and one bonus award. Written straight through lib/data: there is no signed-in user to check.
+ * What the demo province's offices have done before the first inspection: its leaders entered as protected terms,
+ * the reposting task whose reposts the histories contain, and one bonus award. Written straight through lib/data: there is no signed-in user to check.
  */
 export async function seedDemoSupervision(db: PrismaClient, province: DemoProvince, agencyIds: Map<string, string>, accountIds: Map<string, string>) {
+  await insertLexicon(db, DEMO_LEADERS_LEXICON);
   const targetAgencyId = agencyIds.get(DEMO_REPOST_TASK.targetAgencyKey);
   const issuerAgencyId = agencyIds.get(DEMO_REPOST_TASK.issuerKey.split(':')[0] ?? '');
   let repostTargets = 0;

@@ -108,6 +108,18 @@ describe('demo seed', () => {
     expect(score.bonus).toBe(2);
   });
 
+  it('enters the demo leaders; the post calling a deputy governor 省长 is a suspected V1.1 and its account at risk', async () => {
+    expect(await t.db.lexicon.findUnique({ where: { code: 'demo-leaders' }, include: { _count: { select: { entries: true } } } })).toMatchObject({ category: 'PROTECTED_TERM', _count: { entries: 4 } });
+    const a = accountOf('qs-qsx-propaganda:WEIBO');
+    const stored = await findAccountByHandle(t.db, a.platformCode, a.handle);
+    const inspection = await t.db.inspection.findFirstOrThrow();
+    const v11 = await t.db.finding.findMany({ where: { inspectionId: inspection.id, accountId: stored?.id ?? '', indicatorCode: 'V1.1' } });
+    expect(v11).toMatchObject([{ ruleId: 'V1.1.LEADER_TITLE', matchedText: '省长陈思远', status: 'SUSPECTED', isVeto: true }]);
+    expect(await t.db.score.findFirstOrThrow({ where: { inspectionId: inspection.id, accountId: stored?.id ?? '' } })).toMatchObject({ result: 'AT_RISK', pendingVetoCodes: ['V1.1'] });
+    // Nowhere else in the demo province is a leader mistitled or misordered.
+    expect(await t.db.finding.count({ where: { inspectionId: inspection.id, ruleId: { in: ['V1.1.LEADER_TITLE', 'V1.1.LEADER_ORDER'] } } })).toBe(1);
+  });
+
   it('refuses a second run, skips with if-empty, and will not append the province twice', async () => {
     await expect(seedDemoProvince({ db: t.db, now: NOW, mode: 'empty-only' })).rejects.toThrow(/already has agencies/);
     expect((await seedDemoProvince({ db: t.db, now: NOW, mode: 'if-empty' })).skipped).toBe(true);
