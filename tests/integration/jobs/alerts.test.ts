@@ -35,7 +35,7 @@ describe('runAlerts', () => {
     for (const day of ['2026-09-18', '2026-09-19', '2026-09-20']) await markDayFailed(t.db, gap.account.id, day, 'RATE_LIMITED', gap.run.id);
 
     const summary = await runAlerts({ now: NOW, db: t.db });
-    expect(summary).toEqual({ day: '2026-09-20', nearingStale: 1, stale: 1, crawlFailing: 1, created: 3 });
+    expect(summary).toEqual({ day: '2026-09-20', nearingStale: 1, stale: 1, crawlFailing: 1, vetoSuspected: 0, rectificationOverdue: 0, created: 3 });
     const alerts = await t.db.alert.findMany({ orderBy: { kind: 'asc' } });
     expect(alerts.map((a) => [a.accountId, a.kind, a.dedupeKey])).toEqual([
       [nearing.account.id, 'NEARING_STALE', `${nearing.account.id}:NEARING_STALE:2026-09-20`],
