@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TopBar } from '@/components/layout/top-bar';
 import { getCurrentAccess } from '@/lib/auth/session';
+import { countOpenAlerts } from '@/lib/services/count-open-alerts';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, access] = await Promise.all([getLocale(), getCurrentAccess()]);
+  const openAlerts = access ? await countOpenAlerts({ access }) : 0;
   return (
     <html lang={locale}>
       <body>
@@ -22,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="#main" className="skip-link">
               Skip to content
             </a>
-            <TopBar access={access} />
+            <TopBar access={access} openAlerts={openAlerts} />
             <main id="main">{children}</main>
           </Providers>
         </NextIntlClientProvider>

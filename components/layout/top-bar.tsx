@@ -6,13 +6,14 @@ import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/config';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
 
-export async function TopBar({ access }: { access: Access | null }) {
+export async function TopBar({ access, openAlerts }: { access: Access | null; openAlerts: number }) {
   const t = await getTranslations();
   const locale = await getLocale();
   const roles = new Set(access?.grants.map((g) => g.role) ?? []);
   const links = access
     ? [
         { href: '/', label: t('nav.overview') },
+        { href: '/alerts', label: t('nav.alerts'), count: openAlerts, countLabel: t('nav.openAlerts', { count: openAlerts }) },
         { href: '/agencies', label: t('nav.agencies') },
         { href: '/findings', label: t('nav.findings') },
         { href: '/rectifications', label: t('nav.rectifications') },
