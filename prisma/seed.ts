@@ -23,6 +23,7 @@ try {
   else {
     console.log(`[seed] 江川省 at ${now.toISOString()}: ${s.agencies} agencies, ${s.accounts} accounts, ${s.crawls} crawls, ${s.posts} posts, ${s.comments} comments, ${s.users} users in ${s.ms} ms (ingest ${s.ingestMs} ms)`);
     console.log(`[seed] first inspection: ${JSON.stringify(s.inspection)}`);
+    console.log(`[seed] alerts raised: ${s.alerts}`);
   }
 } catch (error) {
   console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { createInspection } from './create-inspection';
 import { ensureScoringConfig } from './ensure-scoring-config';
 import { ingestSnapshot } from './ingest-snapshot';
+import { raiseAlerts } from './raise-alerts';
 import { runInspection } from './run-inspection';
 import { seedDemoSupervision } from './seed-demo-supervision';
 import { seedDemoUsers } from './seed-demo-users';
@@ -24,6 +25,7 @@ export type SeedSummary = {
   comments: number;
   users: number;
   inspection: Record<string, number> | null;
+  alerts: number;
   ms: number;
 };
 
@@ -42,7 +44,7 @@ export async function seedDemoProvince({ db, now, ifEmpty = false, mode = ifEmpt
   const province = buildDemoProvince({ now, seed });
   const root = province.agencies[0];
   if ((await countAgencies(db)) > 0) {
-    if (mode === 'if-empty') return { skipped: true, agencies: 0, accounts: 0, crawls: 0, ingestMs: 0, posts: 0, comments: 0, users: 0, inspection: null, ms: Date.now() - started };
+    if (mode === 'if-empty') return { skipped: true, agencies: 0, accounts: 0, crawls: 0, ingestMs: 0, posts: 0, comments: 0, users: 0, inspection: null, alerts: 0, ms: Date.now() - started };
     if (mode === 'empty-only') throw new AppError('CONFLICT', 'The database already has agencies; pass --if-empty to skip or --append to add the demo province');
     if (root && (await findAgencyByCode(db, root.code))) throw new AppError('CONFLICT', `The demo province (${root.code} ${root.name}) is already in this database`);
   }
@@ -77,7 +79,12 @@ export async function seedDemoProvince({ db, now, ifEmpty = false, mode = ifEmpt
     db,
   });
   const run = await runInspection({ db, inspectionId: inspection.id, now });
-  return { skipped: false, agencies: province.agencies.length, accounts: province.accounts.length, ...totals, ingestMs, users, inspection: run.results, ms: Date.now() - started };
+  // Once, as the worker's hourly job would, so a fresh demo already has alerts to look at.
+  const alerts = await raiseAlerts({ db, now });
+  return {
+    skipped: false, agencies: province.agencies.length, accounts: province.accounts.length, ...totals, ingestMs, users,
+    inspection: run.results, alerts: alerts.created, ms: Date.now() - started,
+  };
 }
 
 async function insertAgencies(db: PrismaClient, province: DemoProvince): Promise<Map<string, string>> {

@@ -120,6 +120,20 @@ describe('demo seed', () => {
     expect(await t.db.finding.count({ where: { inspectionId: inspection.id, ruleId: { in: ['V1.1.LEADER_TITLE', 'V1.1.LEADER_ORDER'] } } })).toBe(1);
   });
 
+  it('raises the demo alerts once: G7 stale, G8 crawl failing, the planted nearing-stale accounts, the suspected V1.1', async () => {
+    const alerts = await t.db.alert.findMany({ select: { kind: true, dedupeKey: true, account: { select: { platformCode: true, handle: true } } } });
+    const kindsOf = (key: string) => {
+      const a = accountOf(key);
+      return alerts.filter((x) => x.account.platformCode === a.platformCode && x.account.handle === a.handle).map((x) => x.kind).sort();
+    };
+    expect(summary.alerts).toBe(alerts.length);
+    expect(alerts.every((x) => x.dedupeKey.endsWith(`:${x.kind}:${shanghaiDay(NOW)}`))).toBe(true);
+    expect(kindsOf(DEMO_GOLDEN_ACCOUNTS.G7)).toEqual(['STALE']);
+    expect(kindsOf(DEMO_GOLDEN_ACCOUNTS.G8)).toContain('CRAWL_FAILING');
+    for (const key of DEMO_TRAIT_ACCOUNTS.nearingStale) expect(kindsOf(key)).toEqual(['NEARING_STALE']);
+    expect(kindsOf('qs-qsx-propaganda:WEIBO')).toEqual(['VETO_SUSPECTED']);
+  });
+
   it('refuses a second run, skips with if-empty, and will not append the province twice', async () => {
     await expect(seedDemoProvince({ db: t.db, now: NOW, mode: 'empty-only' })).rejects.toThrow(/already has agencies/);
     expect((await seedDemoProvince({ db: t.db, now: NOW, mode: 'if-empty' })).skipped).toBe(true);
