@@ -47,7 +47,7 @@ export function AlertTable({ items, today, canAcknowledge, selected, isPending, 
                   )}
                 </td>
               )}
-              <td><span className={`badge ${TONE[a.kind]}`}>{t(`alerts.kinds.${a.kind}`)}</span></td>
+              <td className="actions"><span className={`badge ${TONE[a.kind]}`}>{t(`alerts.kinds.${a.kind}`)}</span></td>
               <td>
                 <Link href={`/accounts/${a.accountId}`}>{a.accountName}</Link> <span className="subtle">{t(`platforms.${a.platformCode}`)}</span>
               </td>
@@ -64,7 +64,7 @@ export function AlertTable({ items, today, canAcknowledge, selected, isPending, 
                 )}
               </td>
               {canAcknowledge && (
-                <td>
+                <td className="actions">
                   {isOpen && (
                     <button type="button" disabled={isPending} onClick={() => onAcknowledge([a.id])}>{t('alerts.acknowledge')}</button>
                   )}
