@@ -17,14 +17,14 @@ test('[PUBLIC] the sign-in page has no serious accessibility violations', async 
   expect(await violations(page, '/login')).toEqual([]);
 });
 
-test('[SUPERVISOR] overview, agency, account, findings, rectifications, inspections, reposts and exports pages', async ({ page }) => {
+test('[SUPERVISOR] overview, agency, account, findings, rectifications, alerts, inspections, reposts and exports pages', async ({ page }) => {
   test.setTimeout(120_000);
   const db = e2eDb();
   const account = await db.account.findFirstOrThrow({ where: { lifecycle: 'OPEN', platformCode: 'WEIBO' }, orderBy: { handle: 'asc' } });
   await db.$disconnect();
   await signInAs(page, 'supervisor');
   const found: string[] = [];
-  for (const path of ['/', `/agencies/${account.agencyId}`, `/accounts/${account.id}`, '/findings', '/rectifications', '/inspections', '/repost-tasks', '/exports']) {
+  for (const path of ['/', `/agencies/${account.agencyId}`, `/accounts/${account.id}`, '/findings', '/rectifications', '/alerts', '/inspections', '/repost-tasks', '/exports']) {
     found.push(...(await violations(page, path)));
   }
   expect(found).toEqual([]);

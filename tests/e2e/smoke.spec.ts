@@ -38,7 +38,7 @@ test('[PUBLIC] health endpoint reports the database', async ({ request }) => {
 });
 
 test('[PUBLIC] list pages with a loading state still answer refusals with a redirect status', async ({ page, request }) => {
-  for (const path of ['/findings', '/inspections', '/rectifications', '/exports', '/repost-tasks', '/admin/users']) {
+  for (const path of ['/findings', '/inspections', '/rectifications', '/alerts', '/exports', '/repost-tasks', '/admin/users']) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(307);
     expect(res.headers().location, path).toMatch(/\/login$/);
