@@ -7,7 +7,7 @@ import { postField } from './findings';
 export type PeriodScoreDto = {
   scoreId: string; accountId: string; accountName: string; platformCode: string; agencyName: string; isClosed: boolean;
   quarter: string; inspectionId: string; monitoringAt: string; editionCode: string; vetoScore: number | null;
-  result: string; total: number; breakdown: unknown; vetoCodes: string[]; pendingVetoCodes: string[]; coverage: unknown;
+  result: string; total: number; bonus: number; breakdown: unknown; vetoCodes: string[]; pendingVetoCodes: string[]; coverage: unknown;
 };
 
 type PeriodScoreRaw = Omit<PeriodScoreDto, 'monitoringAt'> & { monitoringAt: Date };
@@ -24,7 +24,7 @@ export async function listPeriodLatestScores(db: Db, agencyId: string, from: Dat
            to_char(i.monitoring_at AT TIME ZONE 'Asia/Shanghai', 'YYYY"Q"Q') AS quarter,
            i.id AS "inspectionId", i.monitoring_at AS "monitoringAt", e.code AS "editionCode",
            (e.catalogue->>'vetoScore')::float8 AS "vetoScore",
-           s.result::text AS result, s.total, s.breakdown, s.veto_codes AS "vetoCodes", s.pending_veto_codes AS "pendingVetoCodes", s.coverage
+           s.result::text AS result, s.total, s.bonus, s.breakdown, s.veto_codes AS "vetoCodes", s.pending_veto_codes AS "pendingVetoCodes", s.coverage
     FROM score s
     JOIN inspection i ON i.id = s.inspection_id AND i.status = 'DONE'
     JOIN indicator_edition e ON e.id = s.edition_id

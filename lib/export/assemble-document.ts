@@ -16,7 +16,7 @@ import { summarize, summarizeQuarters } from './summarize';
 export type ExportScoreInput = {
   scoreId: string; accountId: string; accountName: string; platformCode: string; agencyName: string; isClosed: boolean;
   quarter: string; inspectionId: string; monitoringAt: string; editionCode: string; vetoScore: number;
-  result: string; total: number; breakdown: unknown; vetoCodes: string[]; pendingVetoCodes: string[]; coverage: unknown;
+  result: string; total: number; bonus?: number; breakdown: unknown; vetoCodes: string[]; pendingVetoCodes: string[]; coverage: unknown;
 };
 
 export type ExportFindingInput = {
@@ -51,7 +51,7 @@ function toAccountRow(s: ExportScoreInput, result: (typeof SCORED)[number], find
   const isVetoed = result === 'FAIL_VETO';
   const vetoRules = findings.filter((f) => f.isVeto && (f.status === 'CONFIRMED' || f.status === 'RECTIFIED')).map((f) => f.ruleId);
   return {
-    ...accountRef(s), editionCode: s.editionCode, result, isPass: result === 'PASS', total: s.total,
+    ...accountRef(s), editionCode: s.editionCode, result, isPass: result === 'PASS', total: s.total, bonus: isVetoed ? 0 : (s.bonus ?? 0),
     reportedScore: breakdown.reportedScore ?? (isVetoed ? Math.min(s.total, s.vetoScore) : s.total),
     vetoCodes: s.vetoCodes, vetoRules: [...new Set(vetoRules)].sort(), pendingVetoCodes: s.pendingVetoCodes,
     deductions: breakdown.indicators.filter((i) => i.deducted > 0).map(({ code, deducted, max }) => ({ code, deducted, max })),

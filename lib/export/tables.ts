@@ -13,12 +13,12 @@ export function accountsTable(d: ExportDocument, l: ExportLabels): ExportTable {
     key: 'accounts',
     title: l.doc('accountsHeading'),
     headers: [col(l, 'agency'), col(l, 'account'), col(l, 'platform'), ...(isAnnual ? [col(l, 'quarter')] : []), col(l, 'monitoringAt'), col(l, 'result'),
-      col(l, 'reportedScore'), col(l, 'total'), col(l, 'vetoReason'), col(l, 'pendingVeto'), col(l, 'deductions'), col(l, 'coverage'), col(l, 'note')],
-    widths: [22, 24, 12, ...(isAnnual ? [9] : []), 17, 10, 9, 9, 22, 14, 26, 12, 10],
+      col(l, 'reportedScore'), col(l, 'total'), col(l, 'bonus'), col(l, 'vetoReason'), col(l, 'pendingVeto'), col(l, 'deductions'), col(l, 'coverage'), col(l, 'note')],
+    widths: [22, 24, 12, ...(isAnnual ? [9] : []), 17, 10, 9, 9, 7, 22, 14, 26, 12, 10],
     rows: d.accounts.map((a) => ({
       isInformational: a.isDeductionsInformational,
       cells: [a.agencyName, a.accountName, l.platform(a.platformCode), ...(isAnnual ? [a.quarter] : []), l.instant(a.monitoringAt), l.result(a.result),
-        a.reportedScore, a.total, l.vetoReason(a), a.pendingVetoCodes.join(' '), l.deductions(a), l.coverage(a.coveredDays, a.windowDays),
+        a.reportedScore, a.total, a.bonus || '', l.vetoReason(a), a.pendingVetoCodes.join(' '), l.deductions(a), l.coverage(a.coveredDays, a.windowDays),
         a.isDeductionsInformational && a.deductions.length ? l.informational : ''],
     })),
   };

@@ -41,6 +41,8 @@ export const exportAccountRowSchema = z.object({
   isPass: z.boolean(),
   /** 100 − deductions, as scored (suspected deductions included provisionally). */
   total: z.number(),
+  /** 加分 counted in the reported score (none when vetoed). */
+  bonus: z.number().default(0),
   /** The score a notice reports: capped at the edition's veto score when vetoed. */
   reportedScore: z.number(),
   vetoCodes: z.array(z.string()),

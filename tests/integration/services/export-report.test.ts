@@ -8,6 +8,7 @@ import { createInspection } from '@/lib/services/create-inspection';
 import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
 import { exportReport } from '@/lib/services/export-report';
 import { ingestSnapshot } from '@/lib/services/ingest-snapshot';
+import { awardBonus } from '@/lib/services/award-bonus';
 import { reviewFindings } from '@/lib/services/review-findings';
 import { runInspection } from '@/lib/services/run-inspection';
 import type { Role } from '@/lib/schemas/enums';
@@ -58,6 +59,7 @@ beforeAll(async () => {
   await account('抓取失败号', [{ daysAgo: 20, text: '政务信息。' }], 3);
   await account('怼网友号', [...daily('景区开放信息。'), { daysAgo: 2, text: '你最好永远别来！有你不多无你不少！' }]);
   await account('追星号', [...daily('文明城市创建。'), { daysAgo: 4, text: '为某嘻哈歌手打call！' }]);
+  await awardBonus({ access: accessFor('SUPERVISOR', countyId), input: { accountId: ids['正常发布号'], itemCode: 'B1', reason: '政策解读表现突出' }, now: AT, db: t.db });
   const { id } = await createInspection({ access: null, input: { name: '三季度检查', monitoringAt: AT, scopeAgencyId: countyId, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
   ids.inspection = id;
   await runInspection({ db: t.db, inspectionId: id, now: AT });
@@ -73,6 +75,10 @@ describe('buildQuarterlyNotice', () => {
     const zombie = doc.accounts.find((a) => a.accountId === ids['僵尸号']);
     expect(zombie).toMatchObject({ result: 'FAIL_VETO', vetoCodes: ['V2'], vetoRules: ['V2.NO_UPDATE'], isDeductionsInformational: true, reportedScore: expect.any(Number) });
     expect(zombie?.reportedScore).toBeLessThanOrEqual(59);
+    const awarded = doc.accounts.find((a) => a.accountId === ids['正常发布号']);
+    expect(awarded).toMatchObject({ result: 'PASS', bonus: 2 });
+    expect(awarded?.reportedScore).toBe((awarded?.total ?? 0) + 2);
+    expect(zombie?.bonus).toBe(0);
     expect(zombie?.deductions.map((d) => d.code)).toContain('D1');
     const zombieFindings = doc.findings.filter((f) => f.accountId === ids['僵尸号']);
     expect(zombieFindings.filter((f) => !f.isVeto).length).toBeGreaterThan(0);
@@ -124,6 +130,8 @@ describe('exportReport files, read back', () => {
     const rows = sheetLines(accounts);
     expect(rows.find((r) => r.includes('僵尸号'))).toMatch(/单项否决.*14 天内无更新.*D1 −\d+.*仅供参考/);
     expect(rows.some((r) => r.includes('抓取失败号'))).toBe(false);
+    expect(rows[0]).toContain('通报得分|计算得分|加分|');
+    expect(rows.find((r) => r.includes('正常发布号'))).toMatch(/合格\|(\d+)\|\d+\|2\|/);
     const insufficient = sheetLines(wb.getWorksheet('数据不足'));
     expect(insufficient.some((r) => r.includes('抓取失败号'))).toBe(true);
     const findings = sheetLines(wb.getWorksheet('问题'));
