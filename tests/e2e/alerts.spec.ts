@@ -90,4 +90,15 @@ test('[SCOPE] a county supervisor sees only the alerts of accounts in that count
   expect(shown).toHaveLength(Math.min(expected.length, 25));
   expect(shown.every((id) => expected.some((a) => a.id === id))).toBe(true);
   await saveScreenshot(page, 'alerts-county-scope');
+
+  // The same scope through the JSON API; anonymous callers are refused.
+  const api = await page.request.get('/api/alerts');
+  expect(api.status()).toBe(200);
+  const body = (await api.json()) as { total: number; items: Array<{ id: string }> };
+  expect(body.total).toBe(expected.length);
+  expect(body.items.every((a) => expected.some((e) => e.id === a.id))).toBe(true);
+  const anonymous = await page.context().browser()?.newContext();
+  const refused = await anonymous?.request.get(new URL('/api/alerts', page.url()).toString());
+  expect(refused?.status()).toBe(401);
+  await anonymous?.close();
 });
