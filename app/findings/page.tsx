@@ -19,7 +19,7 @@ export default async function FindingsPage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = findingFilterSchema.safeParse(params);
   // Only a cursor can fail (the filters fall back to defaults): an edited link restarts at page 1.
-  if (!parsed.success) redirect(`/findings?${findingsSearchParams(findingFilterSchema.parse({ ...params, after: undefined, before: undefined }))}`);
+  if (!parsed.success) redirect(`/findings?${findingsSearchParams(findingFilterSchema.parse({ ...params, after: undefined, before: undefined, page: undefined }))}`);
   const filter = parsed.data;
   const client = makeQueryClient();
   // Same key as the client's queryOptions, filled by the service instead of the HTTP route.

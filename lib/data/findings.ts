@@ -40,8 +40,9 @@ export type FindingsQueuePage = Omit<FindingsPage, 'page' | 'nextCursor' | 'prev
  * `finding_is_veto_created_at_id_idx` (or its status-prefixed twin) however deep it is. `before` reads backwards
  * and flips the rows. One row more than a page tells whether there is a further page.
  */
-async function listPageKeys(db: Db, where: Prisma.Sql, seek: { after?: FindingCursorKey; before?: FindingCursorKey }) {
+async function listPageKeys(db: Db, where: Prisma.Sql, seek: FindingsSeek) {
   const cursor = seek.after ?? seek.before;
+  const offset = cursor ? 0 : (seek.offset ?? 0);
   const backwards = !seek.after && Boolean(seek.before);
   const from = cursor
     ? Prisma.sql`AND (f.is_veto, f.created_at, f.id) ${backwards ? Prisma.sql`>` : Prisma.sql`<`} (${cursor.isVeto}::boolean, ${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
@@ -52,7 +53,7 @@ async function listPageKeys(db: Db, where: Prisma.Sql, seek: { after?: FindingCu
     JOIN account a ON a.id = f.account_id JOIN agency ag ON ag.id = a.agency_id
     WHERE ${where} ${from}
     ORDER BY f.is_veto ${order}, f.created_at ${order}, f.id ${order}
-    LIMIT ${FINDINGS_PAGE_SIZE + 1}`;
+    LIMIT ${FINDINGS_PAGE_SIZE + 1} OFFSET ${offset}`;
   const hasMore = rows.length > FINDINGS_PAGE_SIZE;
   const keys = rows.slice(0, FINDINGS_PAGE_SIZE);
   if (backwards) keys.reverse();
@@ -60,25 +61,33 @@ async function listPageKeys(db: Db, where: Prisma.Sql, seek: { after?: FindingCu
     ids: keys.map((k) => k.id),
     first: toKey(keys[0]),
     last: toKey(keys.at(-1)),
-    hasBefore: backwards ? hasMore : Boolean(cursor),
+    hasBefore: backwards ? hasMore : Boolean(cursor) || offset > 0,
     hasAfter: backwards || hasMore,
   };
 }
 
-export async function listFindingsPage(
-  db: Db,
-  roots: string[],
-  filter: FindingFilter,
-  seek: { after?: FindingCursorKey; before?: FindingCursorKey } = {},
-): Promise<FindingsQueuePage> {
+/**
+ * `offset` serves a page number typed or linked without a cursor (`?page=7`); beyond the end it shows the last page.
+ * Stepping from there goes on by cursor.
+ */
+export type FindingsSeek = { after?: FindingCursorKey; before?: FindingCursorKey; offset?: number };
+
+export async function listFindingsPage(db: Db, roots: string[], filter: FindingFilter, seek: FindingsSeek = {}): Promise<FindingsQueuePage> {
   const where = whereSql(roots, filter);
-  const [{ ids, ...ends }, [counted]] = await Promise.all([
-    listPageKeys(db, where, seek),
-    db.$queryRaw<Array<{ total: number }>>`
-      SELECT count(*)::int AS total FROM finding f
-      JOIN account a ON a.id = f.account_id JOIN agency ag ON ag.id = a.agency_id
-      WHERE ${where}`,
-  ]);
+  const countTotal = () => db.$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS total FROM finding f
+    JOIN account a ON a.id = f.account_id JOIN agency ag ON ag.id = a.agency_id
+    WHERE ${where}`;
+  let counted: { total: number } | undefined;
+  let keys: Awaited<ReturnType<typeof listPageKeys>>;
+  if (seek.offset) {
+    [counted] = await countTotal();
+    const lastOffset = Math.max(0, Math.ceil((counted?.total ?? 0) / FINDINGS_PAGE_SIZE) - 1) * FINDINGS_PAGE_SIZE;
+    keys = await listPageKeys(db, where, { offset: Math.min(seek.offset, lastOffset) });
+  } else {
+    [keys, [counted]] = await Promise.all([listPageKeys(db, where, seek), countTotal()]);
+  }
+  const { ids, ...ends } = keys;
   const found = await db.finding.findMany({
     where: { id: { in: ids } },
     select: {

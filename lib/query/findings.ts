@@ -12,8 +12,8 @@ export function findingsSearchParams(filter: FindingFilter): URLSearchParams {
   if (filter.accountId) params.set('accountId', filter.accountId);
   if (filter.after) params.set('after', filter.after);
   if (filter.before) params.set('before', filter.before);
-  // The page number is only a label for the cursor; alone it would name no page.
-  if (filter.page > 1 && (filter.after || filter.before)) params.set('page', String(filter.page));
+  // With a cursor the page number is its label; alone it is read by offset (a typed or shared link).
+  if (filter.page > 1) params.set('page', String(filter.page));
   return params;
 }
 

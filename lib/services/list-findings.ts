@@ -1,7 +1,7 @@
 import { READ_ROLES, scopeRoots, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/types';
-import { listFindingsPage } from '@/lib/data/findings';
+import { FINDINGS_PAGE_SIZE, listFindingsPage } from '@/lib/data/findings';
 import { findingFilterSchema, type FindingFilter, type FindingsPage } from '@/lib/schemas/finding';
 import { decodeFindingCursor, encodeFindingCursor } from '@/lib/schemas/finding-cursor';
 
@@ -12,11 +12,14 @@ import { decodeFindingCursor, encodeFindingCursor } from '@/lib/schemas/finding-
 export async function listFindings({ access, filter, db = getDb() }: { access: Access; filter: FindingFilter; db?: Db }): Promise<FindingsPage> {
   const parsed = findingFilterSchema.parse(filter);
   const seek = { after: decodeFindingCursor(parsed.after ?? '') ?? undefined, before: decodeFindingCursor(parsed.before ?? '') ?? undefined };
-  const { first, last, hasBefore, hasAfter, ...rest } = await listFindingsPage(db, scopeRoots(access, READ_ROLES), parsed, seek);
+  const offset = !seek.after && !seek.before && parsed.page > 1 ? (parsed.page - 1) * FINDINGS_PAGE_SIZE : 0;
+  const { first, last, hasBefore, hasAfter, ...rest } = await listFindingsPage(db, scopeRoots(access, READ_ROLES), parsed, { ...seek, offset });
+  // A page number without a cursor is read by offset and clamped to the last page.
+  const directPage = Math.min(parsed.page, Math.max(1, Math.ceil(rest.total / FINDINGS_PAGE_SIZE)));
   return {
     ...rest,
     // The shown number travels with the cursor; it snaps to 1 when the cursor turns out to reach the start.
-    page: hasBefore ? Math.max(2, parsed.page) : 1,
+    page: !hasBefore ? 1 : offset > 0 ? directPage : Math.max(2, parsed.page),
     nextCursor: hasAfter && last ? encodeFindingCursor(last) : null,
     prevCursor: hasBefore && first ? encodeFindingCursor(first) : null,
   };

@@ -65,6 +65,12 @@ test('[SUPERVISOR] pages the queue by cursor, kept in the URL; a tampered cursor
   await page.goto('/findings?status=ALL&after=bm90LWEtY3Vyc29y&page=7');
   await expect(page).toHaveURL(/\/findings\?status=ALL$/);
   await expect(pager).toContainText('第 1 /');
+
+  // A page number typed or shared without a cursor opens that page.
+  await page.goto('/findings?status=ALL&page=2');
+  await expect(pager).toContainText('第 2 /');
+  await pager.getByRole('button', { name: '上一页' }).click();
+  await expect(pager).toContainText('第 1 /');
 });
 
 test('[SUPERVISOR] browses the overview, agency drill-down, inspections and account pages', async ({ page }) => {

@@ -69,9 +69,16 @@ describe('listFindings keyset pagination', () => {
     }
   });
 
-  it('serves page 1 for a page number without a cursor', async () => {
-    const page = await list({ page: 200 });
-    expect([page.page, page.items[0]?.id]).toEqual([1, expected[0]]);
+  it('serves a page number without a cursor by offset (a typed or shared link), clamped to the last page', async () => {
+    const second = await list({ page: 2 });
+    expect([second.page, second.total]).toEqual([2, 70]);
+    expect(second.items.map((i) => i.id)).toEqual(expected.slice(25, 50));
+    const third = await list({ after: second.nextCursor, page: 3 });
+    expect(third.items.map((i) => i.id)).toEqual(expected.slice(50));
+    const backToFirst = await list({ before: second.prevCursor, page: 1 });
+    expect(backToFirst.items.map((i) => i.id)).toEqual(expected.slice(0, 25));
+    const beyond = await list({ page: 200 });
+    expect([beyond.page, beyond.nextCursor, beyond.items.map((i) => i.id)]).toEqual([3, null, expected.slice(50)]);
   });
 
   it('rejects a tampered cursor with a 400, not a 500', async () => {
