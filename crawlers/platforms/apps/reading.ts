@@ -109,3 +109,12 @@ export function appSnapshot(target: CrawlTarget, ctx: CrawlContext, attempts: re
 
 /** Icon URLs differ by size only in their last path segment; the rest identifies the artwork. */
 export const iconKey = (url: string | null | undefined): string | null => (url ? url.replace(/^https?:\/\/[^/]+/, '').replace(/\/[^/]*$/, '') || url : null);
+
+/** A store listing as an account profile: name, icon and description; stores expose none of the social fields. */
+export function storeProfile(p: { displayName: string; avatarUrl: string | null | undefined; description: string | null | undefined }): ProfileInput {
+  return {
+    displayName: p.displayName, avatarUrl: p.avatarUrl ?? null, avatarHash: iconKey(p.avatarUrl), description: p.description ?? null,
+    isVerified: null, verifiedReason: null, verifiedType: null, followersCount: null, followingCount: null, postsCount: null,
+    isInteractionEnabled: null, hasFeedbackChannel: null, ipLocation: null,
+  };
+}

@@ -1,5 +1,5 @@
 import type { AppReleaseInput, ProfileInput, StoreListingInput } from '@/lib/schemas/snapshot';
-import { iconKey } from '../apps/reading';
+import { storeProfile } from '../apps/reading';
 import type { ItunesSoftware } from './schemas';
 
 // iTunes software results → snapshot parts. D7 reads currentVersionReleaseDate, averageUserRating +
@@ -35,20 +35,5 @@ export function toListing(app: ItunesSoftware): StoreListingInput {
 }
 
 export function toProfile(app: ItunesSoftware): ProfileInput {
-  const avatarUrl = app.artworkUrl512 ?? app.artworkUrl100 ?? app.artworkUrl60 ?? null;
-  return {
-    displayName: app.trackName,
-    avatarUrl,
-    avatarHash: iconKey(avatarUrl),
-    description: app.description ?? null,
-    isVerified: null,
-    verifiedReason: null,
-    verifiedType: null,
-    followersCount: null,
-    followingCount: null,
-    postsCount: null,
-    isInteractionEnabled: null,
-    hasFeedbackChannel: null,
-    ipLocation: null,
-  };
+  return storeProfile({ displayName: app.trackName, avatarUrl: app.artworkUrl512 ?? app.artworkUrl100 ?? app.artworkUrl60, description: app.description });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppReleaseInput, ProfileInput, StoreListingInput } from '@/lib/schemas/snapshot';
 import { CrawlError, redactUrl } from '../../errors';
 import { parseJsonBody, type HttpTextResponse } from '../../http';
-import { iconKey } from '../apps/reading';
+import { storeProfile } from '../apps/reading';
 import { appInfoSchema, pageDetailSchema, starInfoSchema, type HuaweiAppInfo, type HuaweiStarInfo } from './schemas';
 
 // AppGallery app info (+ star info) → snapshot parts (platform-formats §3.2).
@@ -51,20 +51,5 @@ export function toListing(app: HuaweiAppInfo): StoreListingInput {
 }
 
 export function toProfile(app: HuaweiAppInfo): ProfileInput {
-  const description = [app.briefDes, app.description].filter(Boolean).join('\n') || null;
-  return {
-    displayName: app.name,
-    avatarUrl: app.icon ?? null,
-    avatarHash: iconKey(app.icon),
-    description,
-    isVerified: null,
-    verifiedReason: null,
-    verifiedType: null,
-    followersCount: null,
-    followingCount: null,
-    postsCount: null,
-    isInteractionEnabled: null,
-    hasFeedbackChannel: null,
-    ipLocation: null,
-  };
+  return storeProfile({ displayName: app.name, avatarUrl: app.icon, description: [app.briefDes, app.description].filter(Boolean).join('\n') || null });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppReleaseInput, ProfileInput } from '@/lib/schemas/snapshot';
 import { CrawlError, redactUrl } from '../../errors';
+import { storeProfile } from '../apps/reading';
 import { byClass, byTag, select, selectAll, textOf, tokenAfter } from './page';
 import { xiaomiDetailSchema, type XiaomiDetail } from './schemas';
 
@@ -57,19 +58,5 @@ export function toRelease(detail: XiaomiDetail): AppReleaseInput {
 }
 
 export function toProfile(detail: XiaomiDetail): ProfileInput {
-  return {
-    displayName: detail.name,
-    avatarUrl: null,
-    avatarHash: null,
-    description: null,
-    isVerified: null,
-    verifiedReason: null,
-    verifiedType: null,
-    followersCount: null,
-    followingCount: null,
-    postsCount: null,
-    isInteractionEnabled: null,
-    hasFeedbackChannel: null,
-    ipLocation: null,
-  };
+  return storeProfile({ displayName: detail.name, avatarUrl: null, description: null });
 }

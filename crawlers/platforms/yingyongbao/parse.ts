@@ -1,5 +1,5 @@
 import type { AppReleaseInput, ProfileInput, StoreListingInput } from '@/lib/schemas/snapshot';
-import { iconKey } from '../apps/reading';
+import { storeProfile } from '../apps/reading';
 import type { YybDetailItem, YybSearchItem } from './schemas';
 
 // 应用宝 items → snapshot parts (platform-formats §3.3). The store shows no rating count, so a low 应用宝 rating
@@ -26,19 +26,5 @@ export function toListing(item: YybSearchItem | YybDetailItem): StoreListingInpu
 }
 
 export function toProfile(item: YybDetailItem): ProfileInput {
-  return {
-    displayName: item.name,
-    avatarUrl: item.icon ?? null,
-    avatarHash: iconKey(item.icon),
-    description: item.description ?? null,
-    isVerified: null,
-    verifiedReason: null,
-    verifiedType: null,
-    followersCount: null,
-    followingCount: null,
-    postsCount: null,
-    isInteractionEnabled: null,
-    hasFeedbackChannel: null,
-    ipLocation: null,
-  };
+  return storeProfile({ displayName: item.name, avatarUrl: item.icon, description: item.description });
 }
