@@ -1,5 +1,7 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { ADMIN_ROLES } from '@/lib/access';
 import { toActionError, type ActionResult } from '@/lib/action-result';
 import { requireAccess } from '@/lib/auth/session';
@@ -7,7 +9,10 @@ import type { AccountImportPreview } from '@/lib/schemas/account-import';
 import { registerAccountInputSchema } from '@/lib/schemas/account';
 import { importAccountsInScope, previewImportInScope, registerAccount } from '@/lib/services/admin-accounts';
 import { createUserInputSchema, createUserInScope } from '@/lib/services/create-user';
+import { changeUserGrants } from '@/lib/services/change-user-grants';
 import { ImportRejectedError } from '@/lib/services/import-accounts';
+import { resetUserPassword } from '@/lib/services/reset-user-password';
+import { setUserActive } from '@/lib/services/set-user-active';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -52,6 +57,39 @@ export async function createUserAction(input: unknown): Promise<ActionResult<{ i
     const parsed = createUserInputSchema.safeParse(input);
     if (!parsed.success) return toActionError(parsed.error);
     return { ok: true, data: await createUserInScope({ access, input: parsed.data }) };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+const userActiveFormSchema = z.object({ userId: z.string(), isActive: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
+export async function setUserActiveAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    const { changed } = await setUserActive({ access, input: userActiveFormSchema.parse(input) });
+    revalidatePath('/admin/users');
+    return { ok: true, data: { changed } };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+export async function changeUserGrantAction(input: unknown): Promise<ActionResult<{ grantId: string }>> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    const data = await changeUserGrants({ access, input });
+    revalidatePath('/admin/users');
+    return { ok: true, data };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+export async function resetUserPasswordAction(input: unknown): Promise<ActionResult<{ sessionsEnded: number }>> {
+  try {
+    const access = await requireAccess(ADMIN_ROLES);
+    return { ok: true, data: await resetUserPassword({ access, input }) };
   } catch (error) {
     return toActionError(error);
   }

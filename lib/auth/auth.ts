@@ -4,6 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { getDb } from '@/lib/db/client';
 import { clearLoginAttempts, consumeLoginAttempt } from '@/lib/data/login-throttle';
+import { isEmailActive } from '@/lib/data/users';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_LOGIN_ATTEMPTS_PER_EMAIL = 10;
@@ -49,6 +50,8 @@ function createAuth() {
         if (attempts > MAX_LOGIN_ATTEMPTS_PER_EMAIL) {
           throw new APIError('TOO_MANY_REQUESTS', { message: 'Too many sign-in attempts; try again in 15 minutes' });
         }
+        // A deactivated user gets the wrong-password answer: whether an account exists or is disabled stays unsaid.
+        if (!(await isEmailActive(db, email))) throw new APIError('UNAUTHORIZED', { message: 'Invalid email or password' });
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email' && ctx.context.newSession) {

@@ -42,7 +42,7 @@ export async function listUsersInScope(db: Db, roots: string[]) {
   const rows = await db.user.findMany({
     where: { roleGrants: { some: { agency: agencyInSubtrees(roots) } } },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, email: true, isActive: true, roleGrants: { select: { role: true, agency: { select: { name: true } } } } },
+    select: { id: true, name: true, email: true, isActive: true, roleGrants: { orderBy: { createdAt: 'asc' }, select: { id: true, role: true, agency: { select: { name: true } } } } },
   });
-  return rows.map((u) => ({ id: u.id, name: u.name, email: u.email, isActive: u.isActive, grants: u.roleGrants.map((g) => ({ role: g.role, agencyName: g.agency.name })) }));
+  return rows.map((u) => ({ id: u.id, name: u.name, email: u.email, isActive: u.isActive, grants: u.roleGrants.map((g) => ({ id: g.id, role: g.role, agencyName: g.agency.name })) }));
 }

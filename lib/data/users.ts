@@ -48,3 +48,47 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string |
   const row = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   return row?.id ?? null;
 }
+
+export type ManagedUserRow = {
+  id: string; name: string; email: string; isActive: boolean;
+  grants: Array<{ id: string; role: Role; agencyId: string; agencyName: string; ancestorIds: string[] }>;
+};
+
+export async function findManagedUser(db: Db, userId: string): Promise<ManagedUserRow | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, isActive: true, roleGrants: { select: { id: true, role: true, agencyId: true, agency: { select: { name: true, ancestorIds: true } } } } },
+  });
+  if (!user) return null;
+  const { roleGrants, ...rest } = user;
+  return { ...rest, grants: roleGrants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agencyId, agencyName: g.agency.name, ancestorIds: g.agency.ancestorIds })) };
+}
+
+export async function setUserActiveRow(db: Db, userId: string, isActive: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { isActive } });
+}
+
+/** Signs the user out everywhere: better-auth sessions are rows, so deleting them ends them. */
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  return (await db.session.deleteMany({ where: { userId } })).count;
+}
+
+export async function insertRoleGrant(db: Db, grant: { userId: string; role: Role; agencyId: string }): Promise<{ id: string }> {
+  return db.roleGrant.create({ data: grant, select: { id: true } });
+}
+
+export async function deleteRoleGrant(db: Db, grantId: string): Promise<boolean> {
+  return (await db.roleGrant.deleteMany({ where: { id: grantId } })).count === 1;
+}
+
+/** False when the user has no password sign-in (e.g. created by another provider). */
+export async function setCredentialPassword(db: Db, userId: string, passwordHash: string): Promise<boolean> {
+  const { count } = await db.authAccount.updateMany({ where: { userId, providerId: 'credential' }, data: { password: passwordHash } });
+  return count > 0;
+}
+
+/** False only for a known user an administrator deactivated; unknown emails are left to the password check. */
+export async function isEmailActive(db: Db, email: string): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { isActive: true } });
+  return row?.isActive ?? true;
+}

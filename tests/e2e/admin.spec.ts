@@ -56,14 +56,59 @@ test('[ADMIN] creates a user scoped to a county', async ({ page }) => {
   await signInAs(page, 'admin');
   await page.goto('/admin/users');
   const email = `county-${Date.now()}@e2e.local`;
-  await page.getByLabel('姓名').fill('河西区监管员');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill('hexi-password-1');
-  await page.getByLabel('角色').selectOption('SUPERVISOR');
-  await page.getByLabel('管辖范围').selectOption({ label: '河西区' });
-  await page.getByRole('button', { name: '创建用户' }).click();
+  const form = page.getByRole('form', { name: '创建用户' });
+  await form.getByLabel('姓名').fill('河西区监管员');
+  await form.getByLabel('邮箱').fill(email);
+  await form.getByLabel('密码').fill('hexi-password-1');
+  await form.getByLabel('角色').selectOption('SUPERVISOR');
+  await form.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await form.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('cell', { name: email })).toBeVisible();
   await saveScreenshot(page, 'admin-users');
+});
+
+test('[ADMIN] deactivates a user (who can no longer sign in), reactivates, adds and removes a role, resets the password', async ({ page, browser }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/users');
+  const email = `manage-${Date.now()}@e2e.local`;
+  const form = page.getByRole('form', { name: '创建用户' });
+  await form.getByLabel('姓名').fill('待管理用户');
+  await form.getByLabel('邮箱').fill(email);
+  await form.getByLabel('密码').fill('manage-password-1');
+  await form.getByLabel('角色').selectOption('AUDITOR');
+  await form.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await form.getByRole('button', { name: '创建用户' }).click();
+  const row = page.getByTestId('user-row').filter({ hasText: email });
+  await expect(row).toContainText('启用');
+
+  const other = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const signIn = (password: string) => other.request.post('/api/auth/sign-in/email', { data: { email, password }, headers: { origin: new URL(page.url()).origin } });
+  expect((await signIn('manage-password-1')).status()).toBe(200);
+
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: '停用账号' }).click();
+  await expect(row).toContainText('已停用');
+  expect((await signIn('manage-password-1')).status()).toBe(401);
+  await saveScreenshot(page, 'admin-users-deactivated');
+  await row.getByRole('button', { name: '重新启用' }).click();
+  await expect(row.getByRole('button', { name: '停用账号' })).toBeVisible();
+
+  const add = row.getByRole('form', { name: '为 待管理用户 添加角色' });
+  await add.getByLabel('角色').selectOption('SUPERVISOR');
+  await add.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await add.getByRole('button', { name: '添加角色' }).click();
+  await expect(row).toContainText('监管人员 · 河西区');
+  await row.getByRole('form', { name: /删除角色 审计人员/ }).getByRole('button', { name: '删除' }).click();
+  await expect(row.getByText(/审计人员 · 河西区/)).toHaveCount(0);
+
+  const reset = row.getByRole('form', { name: '重置 待管理用户 的密码' });
+  await reset.getByLabel(/新密码/).fill('another-password-2');
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(reset.getByRole('status')).toContainText('密码已重置');
+  expect((await signIn('manage-password-1')).status()).toBe(401);
+  expect((await signIn('another-password-2')).status()).toBe(200);
+  await other.close();
+  await saveScreenshot(page, 'admin-users-managed');
 });
 
 test('[AUDITOR] cannot reach admin pages', async ({ page }) => {
