@@ -1,35 +1,16 @@
 // `npm run bench:crawl`: the sandbox serves BENCH_ACCOUNTS (default 10 000) generated Weibo accounts; each is
 // crawled by the real Weibo crawler and stored by the real ingest into a scratch local database, then dropped.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { runCrawlAccount } from '@/crawlers/jobs/crawl-account';
 import { createCrawlContext } from '@/crawlers/context';
 import { weiboCrawler } from '@/crawlers/platforms/weibo';
 import { startSandbox } from '@/crawlers/sandbox/server';
 import type { ScenarioInput } from '@/crawlers/sandbox/scenario';
 import { createPrismaClient } from '@/lib/db/client';
+import { createScratchDatabase } from './bench/scratch-database';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const POSTS = Number(process.env.BENCH_POSTS_PER_ACCOUNT ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-const admin = new URL(ADMIN_URL);
-if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(admin.hostname)) throw new Error(`Refusing non-local database ${admin.hostname}`);
-const name = `xunjian_bench_${randomBytes(4).toString('hex')}`;
-const scratch = new URL(ADMIN_URL);
-scratch.pathname = `/${name}`;
-
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function scenario(now: Date): ScenarioInput {
   return {
@@ -44,12 +25,11 @@ function scenario(now: Date): ScenarioInput {
   };
 }
 
-await adminQuery(`CREATE DATABASE "${name}"`);
-const db = createPrismaClient(scratch.toString(), CONCURRENCY + 2);
+const scratch = await createScratchDatabase();
+const db = createPrismaClient(scratch.url, CONCURRENCY + 2);
 const now = new Date();
 const sandbox = await startSandbox({ port: 0, scenario: scenario(now) });
 try {
-  execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: scratch.toString() }, stdio: 'ignore' });
   const agency = await db.agency.create({ data: { name: '基准单位', level: 'PROVINCE' } });
   await db.account.createMany({
     data: Array.from({ length: ACCOUNTS }, (_, i) => ({ agencyId: agency.id, platformCode: 'WEIBO', handle: String(7_000_000_000 + i), displayName: `基准发布${i}` })),
@@ -79,5 +59,5 @@ try {
 } finally {
   await sandbox.close();
   await db.$disconnect();
-  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await scratch.drop();
 }

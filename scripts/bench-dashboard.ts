@@ -2,9 +2,6 @@
 // local database, scored by the real runInspection, then the dashboard's server-side queries timed at the root
 // scope (what the overview, agency scorecard, findings queue, rectifications and admin account list run per
 // request). Prints medians of 5 calls; the scratch database is dropped afterwards.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Access } from '@/lib/access';
 import { createPrismaClient } from '@/lib/db/client';
 import { countOverview, summarizeAccountActivity } from '@/lib/data/overview';
@@ -18,23 +15,9 @@ import { getOverview } from '@/lib/services/get-overview';
 import { listFindings } from '@/lib/services/list-findings';
 import { runInspection } from '@/lib/services/run-inspection';
 import { seedAgencyTree } from './bench/agency-tree';
+import { createScratchDatabase } from './bench/scratch-database';
 
 const ACCOUNTS = Number(process.env.BENCH_DASHBOARD_ACCOUNTS ?? 50_000);
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(ADMIN_URL).hostname)) throw new Error('Refusing a non-local database');
-const name = `xunjian_bench_${randomBytes(4).toString('hex')}`;
-const scratch = new URL(ADMIN_URL);
-scratch.pathname = `/${name}`;
-
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function median(label: string, fn: () => Promise<unknown>) {
   const ms: number[] = [];
@@ -47,10 +30,9 @@ async function median(label: string, fn: () => Promise<unknown>) {
   console.log(`  ${label.padEnd(52)} ${ms[2]?.toFixed(1).padStart(8)} ms (min ${ms[0]?.toFixed(1)}, max ${ms[4]?.toFixed(1)})`);
 }
 
-await adminQuery(`CREATE DATABASE "${name}"`);
-const db = createPrismaClient(scratch.toString(), 8);
+const scratch = await createScratchDatabase();
+const db = createPrismaClient(scratch.url, 8);
 try {
-  execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: scratch.toString() }, stdio: 'ignore' });
   await ensureScoringConfig(db);
   const now = new Date();
   let t = performance.now();
@@ -93,6 +75,6 @@ try {
   await median('admin accounts, name search', () => listAdminAccounts({ access, filter: { page: 1, q: '县7' }, db }));
 } finally {
   await db.$disconnect();
-  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
-  else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${scratch.name}`);
+  else await scratch.drop();
 }
