@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
 import { addLexiconEntry, findLexicon, listLexiconEntries, listLexiconsWithCounts, setLexiconEntryActive } from '@/lib/data/lexicon-admin';
 import { AppError, notFound } from '@/lib/errors';
+import { lexiconEntryDataSchema } from '@/lib/scoring';
 import { recordAudit } from './record-audit';
 
 export const addLexiconEntryInputSchema = z.object({
@@ -29,10 +30,17 @@ export async function listLexicons({ db = getDb() }: { db?: PrismaClient } = {})
   return listLexiconsWithCounts(db);
 }
 
+/** An entry's data as the editor shows it; data the schema does not know reads as empty rather than failing the page. */
+function editorData(data: unknown) {
+  const d = lexiconEntryDataSchema.catch({}).parse(data ?? {});
+  return { correct: d.correct ?? null, evasion: d.evasion === true, titles: d.titles ?? [], rank: d.rank ?? null };
+}
+
 export async function getLexiconWithEntries({ id, db = getDb() }: { id: string; db?: PrismaClient }) {
   const lexicon = await findLexicon(db, id);
   if (!lexicon) throw notFound('lexicon');
-  return { lexicon, entries: await listLexiconEntries(db, id) };
+  const entries = await listLexiconEntries(db, id);
+  return { lexicon, entries: entries.map((e) => ({ id: e.id, term: e.term, isActive: e.isActive, ...editorData(e.data) })) };
 }
 
 /** Adds (or re-activates) a term; the next inspection uses it. Typo lexicons carry the correct form. */

@@ -32,15 +32,8 @@ export default async function LexiconsPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         </section>
-        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries.map((e) => toEditorEntry(e))} />}
+        {detail && <LexiconEntryEditor lexicon={detail.lexicon} entries={detail.entries} />}
       </div>
     </>
   );
-}
-
-const entryDataSchema = z.object({ correct: z.string().optional(), evasion: z.boolean().optional(), titles: z.array(z.string()).optional(), rank: z.number().optional() }).catch({});
-
-function toEditorEntry(e: { id: string; term: string; isActive: boolean; data: unknown }) {
-  const data = entryDataSchema.parse(e.data ?? {});
-  return { id: e.id, term: e.term, isActive: e.isActive, correct: data.correct ?? null, evasion: data.evasion === true, titles: data.titles ?? [], rank: data.rank ?? null };
 }

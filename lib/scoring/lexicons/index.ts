@@ -22,19 +22,19 @@ export const LEXICON_CATEGORIES = [
   'COMMERCIAL_SPAM', 'FORCED_FOLLOW', 'TYPO', 'CANNED_REPLY', 'CORRECTION',
 ] as const;
 
+/** What a lexicon entry carries besides its term (`lexicon_entry.data`). */
+export const lexiconEntryDataSchema = z.object({
+  correct: z.string().optional(), kind: z.string().optional(), evasion: z.boolean().optional(),
+  titles: z.array(z.string().trim().min(1).max(20)).max(10).optional(), rank: z.number().int().min(1).max(999).optional(),
+});
+
 /** A lexicon as stored in files and in the lexicon tables: data, not code. */
 export const lexiconDefSchema = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
   category: z.enum(LEXICON_CATEGORIES),
   licenseNote: z.string().optional(),
-  entries: z.array(z.object({
-    term: z.string().trim().min(1),
-    data: z.object({
-      correct: z.string().optional(), kind: z.string().optional(), evasion: z.boolean().optional(),
-      titles: z.array(z.string().trim().min(1).max(20)).max(10).optional(), rank: z.number().int().min(1).max(999).optional(),
-    }).optional(),
-  })),
+  entries: z.array(z.object({ term: z.string().trim().min(1), data: lexiconEntryDataSchema.optional() })),
 });
 export type LexiconDef = z.infer<typeof lexiconDefSchema>;
 
