@@ -9,6 +9,14 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` is its own CI step; checking again inside `next build` only doubles the time.
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native or wasm parts stay out of the bundle.
+  // Server actions refuse bodies over 1 MB by default with a generic error page; imports allow 5 MB
+  // (lib/import/upload-limits.ts MAX_IMPORT_BYTES), so the limit sits just above it (multipart overhead) and an
+  // oversized file gets the import's own clear message. Raise both together.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // Pages and routes get their security headers (and the CSP nonce) in proxy.ts; static files get these here.
+  async headers() {
+    return [{ source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }];
+  },
   serverExternalPackages: ['pg-boss', 'playwright-core', '@electric-sql/pglite', 'exceljs'],
 };
 

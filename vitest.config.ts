@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const reportDir = process.env.CI_REPORT_DIR;
 const projectArg = process.argv.indexOf('--project');
-const runName = projectArg > 0 ? process.argv[projectArg + 1] : 'all';
+// CI_REPORT_TAG names a second run of the same project (the shifted-clock run) so its report does not overwrite the first.
+const runName = `${projectArg > 0 ? process.argv[projectArg + 1] : 'all'}${process.env.CI_REPORT_TAG ? `-${process.env.CI_REPORT_TAG}` : ''}`;
 // CI sums these JSON reports into its final "N passed, N failed" line (scripts/ci-summary.mjs).
 
 export default defineConfig({

@@ -10,7 +10,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1>{t('errorTitle')}</h1>
       <p>{t('errorBody')}</p>
       {error.digest && <p className="hint">{t('errorRef', { digest: error.digest })}</p>}
-      <button type="button" onClick={reset}>{t('retry')}</button>
+      <button type="button" onClick={reset}>
+        {t('retry')}
+      </button>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TopBar } from '@/components/layout/top-bar';
 import { getCurrentAccess } from '@/lib/auth/session';
-import { countOpenAlerts } from '@/lib/services/count-open-alerts';
+import { countSharedOpenAlerts } from '@/lib/services/count-open-alerts';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -14,15 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, access] = await Promise.all([getLocale(), getCurrentAccess()]);
-  const openAlerts = access ? await countOpenAlerts({ access }) : 0;
+  const [locale, access, t] = await Promise.all([getLocale(), getCurrentAccess(), getTranslations('nav')]);
+  const openAlerts = access ? await countSharedOpenAlerts({ access }) : 0;
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
           <Providers>
             <a href="#main" className="skip-link">
-              Skip to content
+              {t('skipToContent')}
             </a>
             <TopBar access={access} openAlerts={openAlerts} />
             <main id="main">{children}</main>

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Route } from 'playwright-core';
 import { CrawlError, isCrawlError, redactUrl } from './errors';
 import type { AddressGuard } from './net/address-guard';
+import { EGRESS_REFUSED_HEADER, startEgressProxy, type EgressProxy } from './net/egress-proxy';
 
 export type BrowserPage = { status: number; url: string; html: string };
 
@@ -24,62 +25,102 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  // WebRTC would otherwise send UDP around the proxy (and reveal local addresses).
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
 
-export function createBrowserFetcher(options: { guard: AddressGuard; executablePath?: string; timeoutMs?: number }): BrowserFetcher {
+type Running = { browser: Browser; proxy: EgressProxy };
+
+/**
+ * Every connection the browser opens goes through the in-process egress proxy (crawlers/net/egress-proxy.ts):
+ * redirect hops, sub-resources, loopback included (`<-loopback>`), each checked by the address guard and pinned
+ * to the checked address. WebSockets are closed in the page and refused by the proxy.
+ */
+export function createBrowserFetcher(options: {
+  guard: AddressGuard;
+  executablePath?: string;
+  timeoutMs?: number;
+}): BrowserFetcher {
   const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  let launching: Promise<Browser> | null = null;
-  const browser = () => (launching ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }));
+  let launching: Promise<Running> | null = null;
+  const start = async (): Promise<Running> => {
+    const proxy = await startEgressProxy({ guard: options.guard });
+    try {
+      // No credentials at launch: anything outside a context (there should be nothing) gets 407 from the proxy.
+      const browser = await chromium.launch({
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        proxy: { server: proxy.server, bypass: '<-loopback>' },
+      });
+      return { browser, proxy };
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
+  };
+  const running = () =>
+    (launching ??= start().catch((error: unknown) => {
+      launching = null;
+      throw error;
+    }));
 
   return {
     async fetchHtml(url, fetchOptions = {}) {
       const target = new URL(url);
       await options.guard.assertAllowed(target);
-      const context = await (await browser()).newContext({ userAgent: fetchOptions.userAgent, javaScriptEnabled: true });
-      let refusal: CrawlError | null = null;
+      const { browser, proxy } = await running();
+      const token = proxy.issueToken();
+      const context = await browser.newContext({
+        userAgent: fetchOptions.userAgent,
+        javaScriptEnabled: true,
+        proxy: { server: proxy.server, bypass: '<-loopback>', ...token },
+      });
+      const refusal = () => proxy.refusals(token.username).find((error) => error.kind === 'SSRF_REFUSED') ?? null;
       try {
+        await context.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: 'WebSockets are not crawled' }));
         const page = await context.newPage();
-        await page.route('**/*', async (route) => {
-          refusal = (await guardRoute(route, target, options.guard, fetchOptions.headers)) ?? refusal;
+        await page.route('**/*', (route) => shapeRequest(route, target, fetchOptions.headers));
+        const response = await page.goto(url, {
+          waitUntil: 'domcontentloaded',
+          timeout: fetchOptions.timeoutMs ?? options.timeoutMs ?? 30_000,
         });
-        const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: fetchOptions.timeoutMs ?? options.timeoutMs ?? 30_000 });
-        if (refusal) throw refusal;
+        if (response && (await response.headerValue(EGRESS_REFUSED_HEADER))) {
+          throw (
+            refusal() ??
+            new CrawlError('SSRF_REFUSED', `Egress proxy refused a hop of ${redactUrl(url)}`, { retryable: false })
+          );
+        }
         return { status: response?.status() ?? 0, url: page.url(), html: await page.content() };
       } catch (error) {
-        if (refusal) throw refusal;
         if (isCrawlError(error)) throw error;
+        const refused = refusal();
+        if (refused) throw refused;
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
         const kind = /timeout/i.test(message) ? 'TIMEOUT' : 'NETWORK';
         throw new CrawlError(kind, `Browser fetch of ${redactUrl(url)} failed: ${message}`, { cause: error });
       } finally {
         await context.close();
+        proxy.revokeToken(token.username);
       }
     },
     async close() {
-      if (launching) await (await launching).close();
+      if (!launching) return;
+      const { browser, proxy } = await launching;
       launching = null;
+      await browser.close();
+      await proxy.close();
     },
   };
 }
 
-/** Applies the address guard to every request the page makes (redirect hops and sub-resources included). */
-async function guardRoute(route: Route, target: URL, guard: AddressGuard, headers?: Record<string, string>): Promise<CrawlError | null> {
+/** Drops heavy resources and sends the caller's headers (cookies) only to the page's own origin. */
+async function shapeRequest(route: Route, target: URL, headers?: Record<string, string>): Promise<void> {
   const request = route.request();
+  if (SKIPPED_RESOURCES.has(request.resourceType())) return route.abort('blockedbyclient');
   const url = new URL(request.url());
-  if (url.protocol === 'data:') return route.continue().then(() => null);
-  try {
-    await guard.assertAllowed(url);
-  } catch (error) {
-    await route.abort('blockedbyclient');
-    return request.isNavigationRequest() && isCrawlError(error) ? error : null;
-  }
-  if (SKIPPED_RESOURCES.has(request.resourceType())) {
-    await route.abort('blockedbyclient');
-    return null;
-  }
   const extra = url.origin === target.origin ? headers : undefined;
   await route.continue(extra ? { headers: { ...request.headers(), ...extra } } : undefined);
-  return null;
 }

@@ -2,23 +2,8 @@ import { z } from 'zod';
 import { createBrowserFetcher } from './browser';
 import { createHttpClient, type HttpClientOptions } from './http';
 import { parseAllowHosts } from './net/address-guard';
-import type { HostPolicy } from './net/politeness';
-import { loadOrigins, sandboxOrigins } from './origins';
+import { loadOrigins, sandboxOrigins, upstreamHostPolicy } from './origins';
 import type { CrawlContext } from './types';
-
-// Politeness per real upstream host; weibo-crawler waits 8–15 s between calls (platform-formats §1.7).
-const HOST_POLICIES: Record<string, Partial<HostPolicy>> = {
-  'm.weibo.cn': { maxConcurrency: 1, minDelayMs: 4000, jitter: 1 },
-  'weibo.com': { maxConcurrency: 1, minDelayMs: 4000, jitter: 1 },
-  'mp.weixin.qq.com': { maxConcurrency: 1, minDelayMs: 2000, jitter: 0.5 },
-  'weixin.sogou.com': { maxConcurrency: 1, minDelayMs: 10_000, jitter: 0.5 },
-  // Apple: "approximately 20 calls per minute" (platform-formats §3.1).
-  'itunes.apple.com': { maxConcurrency: 1, minDelayMs: 3000, jitter: 0.3 },
-  'web-drcn.hispace.dbankcloud.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
-  'web-drcn.hispace.dbankcloud.cn': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
-  'sj.qq.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
-  'app.mi.com': { maxConcurrency: 1, minDelayMs: 1000, jitter: 0.5 },
-};
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
@@ -55,10 +40,21 @@ export function createCrawlContext(args: {
   const http = createHttpClient({
     allowHosts: parseAllowHosts(allowHosts || undefined),
     timeoutMs: config.CRAWLER_TIMEOUT_MS,
-    hostPolicy: (host) => ({ ...HOST_POLICIES[host.replace(/:\d+$/, '')], ...(minDelay === undefined ? {} : { minDelayMs: minDelay }) }),
+    hostPolicy: (host) => ({
+      ...upstreamHostPolicy(host),
+      ...(minDelay === undefined ? {} : { minDelayMs: minDelay }),
+    }),
     log: (entry) => console.warn(JSON.stringify(entry)),
     ...args.http,
   });
-  const browser = args.withBrowser ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH }) : undefined;
-  return { now: args.now, http, origins: sandbox ? sandboxOrigins(sandbox.origin) : loadOrigins(env), signal: args.signal, browser };
+  const browser = args.withBrowser
+    ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH })
+    : undefined;
+  return {
+    now: args.now,
+    http,
+    origins: sandbox ? sandboxOrigins(sandbox.origin) : loadOrigins(env),
+    signal: args.signal,
+    browser,
+  };
 }

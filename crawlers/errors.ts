@@ -28,14 +28,15 @@ export const isCrawlError = (error: unknown): error is CrawlError => error insta
 
 const isServerError = (status: number | null | undefined) => status != null && status >= 500 && status <= 599;
 
-/** Upstream rate-limit statuses: 429 standard, 418 and 432 are Weibo's (platform-formats §1.7). */
+/** Upstream rate-limit statuses: 429 standard, 418 and 432 are Weibo's (docs/platform-formats.md §1.7). */
 export const RATE_LIMIT_STATUSES: ReadonlySet<number> = new Set([418, 429, 432]);
 
 /** Maps a final HTTP status to a typed error; null for 2xx. */
 export function errorForStatus(status: number, url: string, retryAfterMs: number | null = null): CrawlError | null {
   if (status >= 200 && status < 300) return null;
   const where = `HTTP ${status} from ${redactUrl(url)}`;
-  if (RATE_LIMIT_STATUSES.has(status)) return new CrawlError('RATE_LIMITED', where, { httpStatus: status, retryAfterMs });
+  if (RATE_LIMIT_STATUSES.has(status))
+    return new CrawlError('RATE_LIMITED', where, { httpStatus: status, retryAfterMs });
   if (status === 401) return new CrawlError('AUTH', where, { httpStatus: status });
   if (status === 403) return new CrawlError('BLOCKED', where, { httpStatus: status });
   if (status === 503) return new CrawlError('HTTP', where, { httpStatus: status, retryAfterMs });
@@ -44,13 +45,15 @@ export function errorForStatus(status: number, url: string, retryAfterMs: number
   return new CrawlError('HTTP', where, { httpStatus: status });
 }
 
-const SECRET_PARAMS = /^(token|access_token|secret|appsecret|key|pass_ticket|uin|cookie|sub|subp|xsrf-token|password|sign|signature)$/i;
+const SECRET_PARAMS =
+  /^(token|access_token|secret|appsecret|key|pass_ticket|uin|cookie|sub|subp|xsrf-token|password|sign|signature)$/i;
 
 /** Drops the values of credential-like query parameters so URLs can go into messages and logs. */
 export function redactUrl(raw: string): string {
   try {
     const url = new URL(raw);
-    for (const name of [...url.searchParams.keys()]) if (SECRET_PARAMS.test(name)) url.searchParams.set(name, 'REDACTED');
+    for (const name of [...url.searchParams.keys()])
+      if (SECRET_PARAMS.test(name)) url.searchParams.set(name, 'REDACTED');
     url.username = '';
     url.password = '';
     return url.toString();
@@ -66,5 +69,8 @@ const SECRET_PATTERNS: RegExp[] = [
 
 /** Last line of defence: messages never carry cookies or tokens even if a caller interpolated them. */
 export function redactSecrets(message: string): string {
-  return SECRET_PATTERNS.reduce((text, pattern) => text.replace(pattern, (_m, name: string) => `${name}=REDACTED`), message);
+  return SECRET_PATTERNS.reduce(
+    (text, pattern) => text.replace(pattern, (_m, name: string) => `${name}=REDACTED`),
+    message,
+  );
 }

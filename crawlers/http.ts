@@ -4,6 +4,7 @@ import { createAddressGuard, type AddressGuard, type LookupAll } from './net/add
 import { decideRetry, DEFAULT_BACKOFF, parseRetryAfter, type BackoffPolicy } from './net/backoff';
 import { CircuitBreaker, DEFAULT_BREAKER } from './net/circuit-breaker';
 import { fetchWithRedirects } from './net/fetch-hops';
+import { createPinnedFetch } from './net/pinned-fetch';
 import { DEFAULT_HOST_POLICY, HostScheduler, type HostPolicy } from './net/politeness';
 
 export type HttpRequest = {
@@ -29,7 +30,15 @@ export type HttpClient = {
   readonly guard: AddressGuard;
 };
 
-export type HttpLogEntry = { event: 'crawl_request_failed'; scope: string; url: string; kind: string; status: number | null; attempt: number; ms: number };
+export type HttpLogEntry = {
+  event: 'crawl_request_failed';
+  scope: string;
+  url: string;
+  kind: string;
+  status: number | null;
+  attempt: number;
+  ms: number;
+};
 
 export type HttpClientOptions = {
   fetch?: typeof fetch;
@@ -49,7 +58,6 @@ export type HttpClientOptions = {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
@@ -57,8 +65,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const breakerOptions = { ...DEFAULT_BREAKER, ...options.breaker, now };
   const breakers = new Map<string, CircuitBreaker>();
   const guard = createAddressGuard({ allowHosts: options.allowHosts, lookup: options.lookup });
-  const scheduler = new HostScheduler((host) => ({ ...DEFAULT_HOST_POLICY, ...options.hostPolicy?.(host) }), { now, sleep, random });
-  const deps = { fetch: fetchImpl, guard, maxBytes: options.maxBytes ?? 8 * 1024 * 1024, schedule: scheduler.run.bind(scheduler) };
+  // Default: connect to the address the guard checked (DNS pinning); tests inject their own fetch.
+  const fetchImpl = options.fetch ?? createPinnedFetch(guard);
+  const scheduler = new HostScheduler((host) => ({ ...DEFAULT_HOST_POLICY, ...options.hostPolicy?.(host) }), {
+    now,
+    sleep,
+    random,
+  });
+  const deps = {
+    fetch: fetchImpl,
+    guard,
+    maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
+    schedule: scheduler.run.bind(scheduler),
+  };
 
   const breakerFor = (scope: string) => {
     let breaker = breakers.get(scope);
@@ -71,12 +90,26 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
       const raw = await fetchWithRedirects(
-        { url: request.url, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, signal, classifyRedirect: request.classifyRedirect },
+        {
+          url: request.url,
+          method: request.method ?? 'GET',
+          headers: request.headers ?? {},
+          body: request.body,
+          signal,
+          classifyRedirect: request.classifyRedirect,
+        },
         deps,
       );
-      const response = { status: raw.status, url: raw.url, headers: raw.headers, text: new TextDecoder().decode(raw.body) };
+      const response = {
+        status: raw.status,
+        url: raw.url,
+        headers: raw.headers,
+        text: new TextDecoder().decode(raw.body),
+      };
       const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), new Date(now()));
-      const statusError = request.acceptStatuses?.includes(raw.status) ? null : errorForStatus(raw.status, raw.url, retryAfterMs);
+      const statusError = request.acceptStatuses?.includes(raw.status)
+        ? null
+        : errorForStatus(raw.status, raw.url, retryAfterMs);
       if (statusError) throw statusError;
       return response;
     } catch (error) {
@@ -89,7 +122,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const breaker = breakerFor(scope);
     for (let attempt = 1; ; attempt += 1) {
       if (!breaker.tryAcquire()) {
-        throw new CrawlError('CIRCUIT_OPEN', `Circuit open for ${scope}; next trial in ${Math.ceil(breaker.retryInMs() / 1000)} s`, { retryable: true });
+        throw new CrawlError(
+          'CIRCUIT_OPEN',
+          `Circuit open for ${scope}; next trial in ${Math.ceil(breaker.retryInMs() / 1000)} s`,
+          { retryable: true },
+        );
       }
       const started = now();
       try {
@@ -97,12 +134,28 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         breaker.recordSuccess();
         return response;
       } catch (caught) {
-        const error = caught instanceof CrawlError ? caught : new CrawlError('INTERNAL', String(caught), { retryable: false });
+        const error =
+          caught instanceof CrawlError ? caught : new CrawlError('INTERNAL', String(caught), { retryable: false });
         if (error.retryable) breaker.recordFailure();
         else if (error.httpStatus !== null) breaker.recordSuccess();
         else breaker.releaseTrial();
-        options.log?.({ event: 'crawl_request_failed', scope, url: redactUrl(request.url), kind: error.kind, status: error.httpStatus, attempt, ms: now() - started });
-        const decision = decideRetry({ policy, kind: error.kind, retryable: error.retryable, attempt, random, retryAfterMs: error.retryAfterMs });
+        options.log?.({
+          event: 'crawl_request_failed',
+          scope,
+          url: redactUrl(request.url),
+          kind: error.kind,
+          status: error.httpStatus,
+          attempt,
+          ms: now() - started,
+        });
+        const decision = decideRetry({
+          policy,
+          kind: error.kind,
+          retryable: error.retryable,
+          attempt,
+          random,
+          retryAfterMs: error.retryAfterMs,
+        });
         if (!decision.retry || request.signal?.aborted || breaker.state === 'OPEN') throw error;
         await sleep(decision.delayMs);
       }
@@ -110,7 +163,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   async function fetchJson<S extends z.ZodType>(request: HttpRequest & { schema: S }): Promise<z.output<S>> {
-    const response = await fetchText({ ...request, headers: { accept: 'application/json, text/plain, */*', ...request.headers } });
+    const response = await fetchText({
+      ...request,
+      headers: { accept: 'application/json, text/plain, */*', ...request.headers },
+    });
     return parseJsonBody(response, request.schema);
   }
 
@@ -123,11 +179,19 @@ export function parseJsonBody<S extends z.ZodType>(response: HttpTextResponse, s
   try {
     json = JSON.parse(response.text);
   } catch {
-    throw new CrawlError('PARSE', `Malformed JSON (HTTP ${response.status}) from ${redactUrl(response.url)}: ${response.text.slice(0, 80)}`, { httpStatus: response.status });
+    throw new CrawlError(
+      'PARSE',
+      `Malformed JSON (HTTP ${response.status}) from ${redactUrl(response.url)}: ${response.text.slice(0, 80)}`,
+      { httpStatus: response.status },
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new CrawlError('PARSE', `Unexpected JSON shape from ${redactUrl(response.url)}: ${z.prettifyError(parsed.error).slice(0, 300)}`, { httpStatus: response.status });
+    throw new CrawlError(
+      'PARSE',
+      `Unexpected JSON shape from ${redactUrl(response.url)}: ${z.prettifyError(parsed.error).slice(0, 300)}`,
+      { httpStatus: response.status },
+    );
   }
   return parsed.data;
 }
@@ -135,8 +199,10 @@ export function parseJsonBody<S extends z.ZodType>(response: HttpTextResponse, s
 function toCrawlError(error: unknown, request: HttpRequest, timeout: AbortSignal): CrawlError {
   if (isCrawlError(error)) return error;
   const where = redactUrl(request.url);
-  if (request.signal?.aborted) return new CrawlError('TIMEOUT', `Aborted by caller: ${where}`, { retryable: false, cause: error });
+  if (request.signal?.aborted)
+    return new CrawlError('TIMEOUT', `Aborted by caller: ${where}`, { retryable: false, cause: error });
   if (timeout.aborted) return new CrawlError('TIMEOUT', `Timed out: ${where}`, { cause: error });
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  const reason =
+    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
   return new CrawlError('NETWORK', `Network error for ${where}: ${reason}`, { cause: error });
 }

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { PlatformCode } from '@/lib/schemas/enums';
 import { createCrawlContext } from './context';
-import type { CrawlerLookup } from './jobs/crawl-account';
 import { defaultCrawlerRegistry, type CrawlerRegistry } from './registry';
-import type { CrawlContext } from './types';
+import type { CrawlContext, CrawlerLookup } from './types';
 
-export type CrawlRuntime = { crawlers: CrawlerLookup<CrawlContext>; context: (now: Date, signal?: AbortSignal) => CrawlContext; close: () => Promise<void> };
+export type CrawlRuntime = {
+  crawlers: CrawlerLookup<CrawlContext>;
+  context: (now: Date, signal?: AbortSignal) => CrawlContext;
+  close: () => Promise<void>;
+};
 
 /** One HTTP client per process (breakers and politeness span accounts); each job gets its own `now` and abort signal. */
 export function createCrawlRuntime({

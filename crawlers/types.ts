@@ -36,3 +36,7 @@ export type Crawler = {
   platform: PlatformCode;
   crawl(target: CrawlTarget, ctx: CrawlContext): Promise<SnapshotInput>;
 };
+
+/** What the crawl job needs of a crawler; tests pass their own context type. */
+export type AccountCrawler<C> = { crawl(target: CrawlTarget, ctx: C): Promise<SnapshotInput> };
+export type CrawlerLookup<C> = (platform: PlatformCode) => AccountCrawler<C> | null;

@@ -4,7 +4,8 @@ export type RoleGrantDto = { role: Role; agencyId: string; agencyName: string };
 export type Access = { userId: string; name: string; email: string; locale: string; grants: RoleGrantDto[] };
 export type AgencyAncestry = { id: string; ancestorIds: string[] };
 
-export const hasRole = (access: Access, roles: readonly Role[]): boolean => access.grants.some((g) => roles.includes(g.role));
+export const hasRole = (access: Access, roles: readonly Role[]): boolean =>
+  access.grants.some((g) => roles.includes(g.role));
 
 /** Roots of the agency subtrees in which the user holds one of `roles`. */
 export const scopeRoots = (access: Access, roles: readonly Role[]): string[] => [

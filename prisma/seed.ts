@@ -5,7 +5,12 @@ import { createPrismaClient } from '@/lib/db/client';
 import { seedDemoProvince, type SeedMode } from '@/lib/services/seed-demo-province';
 
 const { values } = parseArgs({
-  options: { 'if-empty': { type: 'boolean', default: false }, append: { type: 'boolean', default: false }, now: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    'if-empty': { type: 'boolean', default: false },
+    append: { type: 'boolean', default: false },
+    now: { type: 'string' },
+    seed: { type: 'string' },
+  },
 });
 const now = values.now ? new Date(values.now) : new Date();
 if (Number.isNaN(now.getTime())) throw new Error(`--now: not an ISO date: ${values.now}`);
@@ -21,7 +26,9 @@ try {
   const s = await seedDemoProvince({ db, now, mode, seed });
   if (s.skipped) console.log('[seed] the database already has agencies; demo seed skipped (--if-empty)');
   else {
-    console.log(`[seed] 江川省 at ${now.toISOString()}: ${s.agencies} agencies, ${s.accounts} accounts, ${s.crawls} crawls, ${s.posts} posts, ${s.comments} comments, ${s.users} users in ${s.ms} ms (ingest ${s.ingestMs} ms)`);
+    console.log(
+      `[seed] 江川省 at ${now.toISOString()}: ${s.agencies} agencies, ${s.accounts} accounts, ${s.crawls} crawls, ${s.posts} posts, ${s.comments} comments, ${s.users} users in ${s.ms} ms (ingest ${s.ingestMs} ms)`,
+    );
     console.log(`[seed] first inspection: ${JSON.stringify(s.inspection)}`);
     console.log(`[seed] alerts raised: ${s.alerts}`);
   }

@@ -6,6 +6,7 @@ import type { Access } from '@/lib/access';
 import { createPrismaClient } from '@/lib/db/client';
 import { countOverview, summarizeAccountActivity } from '@/lib/data/overview';
 import { listQuarterResults, summarizeLatestResults } from '@/lib/data/score-trends';
+import { ZOMBIE_VETO_CODE } from '@/lib/scoring/figures/zombies';
 import { findingFilterSchema } from '@/lib/schemas/finding';
 import { listAdminAccounts } from '@/lib/services/admin-accounts';
 import { createInspection } from '@/lib/services/create-inspection';
@@ -16,6 +17,7 @@ import { listFindings } from '@/lib/services/list-findings';
 import { runInspection } from '@/lib/services/run-inspection';
 import { seedAgencyTree } from './bench/agency-tree';
 import { createScratchDatabase } from './bench/scratch-database';
+import { DAY_MS } from '@/lib/time';
 
 const ACCOUNTS = Number(process.env.BENCH_DASHBOARD_ACCOUNTS ?? 50_000);
 
@@ -27,7 +29,9 @@ async function median(label: string, fn: () => Promise<unknown>) {
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(52)} ${ms[2]?.toFixed(1).padStart(8)} ms (min ${ms[0]?.toFixed(1)}, max ${ms[4]?.toFixed(1)})`);
+  console.log(
+    `  ${label.padEnd(52)} ${ms[2]?.toFixed(1).padStart(8)} ms (min ${ms[0]?.toFixed(1)}, max ${ms[4]?.toFixed(1)})`,
+  );
 }
 
 const scratch = await createScratchDatabase();
@@ -37,30 +41,65 @@ try {
   const now = new Date();
   let t = performance.now();
   const tree = await seedAgencyTree(db, ACCOUNTS, now);
-  console.log(`node ${process.version}; ${tree.agencies} agencies, ${tree.accounts} accounts, ${tree.posts} posts seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `node ${process.version}; ${tree.agencies} agencies, ${tree.accounts} accounts, ${tree.posts} posts seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   t = performance.now();
-  const { id } = await createInspection({ access: null, input: { name: '基准检查', monitoringAt: now, scopeAgencyId: tree.rootId, scope: 'TREE', editionCode: 'national-2019' }, db });
+  const { id } = await createInspection({
+    access: null,
+    input: {
+      name: '基准检查',
+      monitoringAt: now,
+      scopeAgencyId: tree.rootId,
+      scope: 'TREE',
+      editionCode: 'national-2019',
+    },
+    db,
+  });
   await runInspection({ db, inspectionId: id, now });
   const sec = (performance.now() - t) / 1000;
   const [scores, findings] = await Promise.all([db.score.count(), db.finding.count()]);
-  console.log(`runInspection over the tree: ${scores} scores, ${findings} findings in ${sec.toFixed(1)} s → ${Math.round(scores / sec)} accounts/s`);
+  console.log(
+    `runInspection over the tree: ${scores} scores, ${findings} findings in ${sec.toFixed(1)} s → ${Math.round(scores / sec)} accounts/s`,
+  );
   // Autovacuum analyzes freshly filled tables within about a minute; timing before that measures plans made without
   // statistics (scope joins guessed at 0.4 % of agencies), which no running installation sees. BENCH_ANALYZE=0 skips.
   if (process.env.BENCH_ANALYZE !== '0') await db.$executeRawUnsafe('ANALYZE');
 
-  const access: Access = { userId: 'bench', name: 'bench', email: 'bench@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: tree.rootId, agencyName: '' }] };
+  const access: Access = {
+    userId: 'bench',
+    name: 'bench',
+    email: 'bench@x',
+    locale: 'zh-CN',
+    grants: [{ role: 'ADMIN', agencyId: tree.rootId, agencyName: '' }],
+  };
   console.log(`dashboard queries at the root scope (${tree.accounts} accounts), median of 5:`);
   await median('overview (getOverview)', () => getOverview({ now, scopeRoots: [tree.rootId], db }));
   const roots = [tree.rootId];
-  const day = 86_400_000;
-  await median('  └ counts (countOverview)', () => countOverview(db, roots, new Date(now.getTime() - 60 * day)));
-  await median('  └ activity (summarizeAccountActivity)', () => summarizeAccountActivity(db, roots, { coverageFromDay: new Date(now.getTime() - 13 * day).toISOString().slice(0, 10), staleBefore: new Date(now.getTime() - 14 * day), nearingBefore: new Date(now.getTime() - 10 * day), windowDays: 14, limit: 50 }));
-  await median('  └ latest results (summarizeLatestResults)', () => summarizeLatestResults(db, roots, 50));
-  await median('  └ quarter trend (listQuarterResults)', () => listQuarterResults(db, roots, new Date(now.getTime() - 730 * day)));
-  await median('agency scorecard, root (getAgencyScorecard)', () => getAgencyScorecard({ access, agencyId: tree.rootId, now, db }));
+  await median('  └ counts (countOverview)', () => countOverview(db, roots, new Date(now.getTime() - 60 * DAY_MS)));
+  await median('  └ activity (summarizeAccountActivity)', () =>
+    summarizeAccountActivity(db, roots, {
+      coverageFromDay: new Date(now.getTime() - 13 * DAY_MS).toISOString().slice(0, 10),
+      staleBefore: new Date(now.getTime() - 14 * DAY_MS),
+      nearingBefore: new Date(now.getTime() - 10 * DAY_MS),
+      windowDays: 14,
+      limit: 50,
+    }),
+  );
+  await median('  └ latest results (summarizeLatestResults)', () =>
+    summarizeLatestResults(db, roots, 50, ZOMBIE_VETO_CODE),
+  );
+  await median('  └ quarter trend (listQuarterResults)', () =>
+    listQuarterResults(db, roots, new Date(now.getTime() - 730 * DAY_MS)),
+  );
+  await median('agency scorecard, root (getAgencyScorecard)', () =>
+    getAgencyScorecard({ access, agencyId: tree.rootId, now, db }),
+  );
   await median('agency scorecard, a county', () => getAgencyScorecard({ access, agencyId: tree.countyId, now, db }));
-  await median('findings queue, page 1 (listFindings)', () => listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }));
+  await median('findings queue, page 1 (listFindings)', () =>
+    listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }),
+  );
   // Page 200 is reached the way the UI reaches it: following nextCursor (keyset) from page 1.
   let deep = findingFilterSchema.parse({ status: 'ALL' });
   for (let p = 2; p <= 200; p += 1) {
@@ -69,9 +108,15 @@ try {
     deep = findingFilterSchema.parse({ status: 'ALL', after: nextCursor, page: p });
   }
   await median(`findings queue, page ${deep.page} (keyset)`, () => listFindings({ access, filter: deep, db }));
-  const back = findingFilterSchema.parse({ status: 'ALL', before: (await listFindings({ access, filter: deep, db })).prevCursor ?? undefined, page: deep.page - 1 });
+  const back = findingFilterSchema.parse({
+    status: 'ALL',
+    before: (await listFindings({ access, filter: deep, db })).prevCursor ?? undefined,
+    page: deep.page - 1,
+  });
   await median(`findings queue, back to page ${back.page} (keyset)`, () => listFindings({ access, filter: back, db }));
-  await median('admin accounts, page 1 (listAdminAccounts)', () => listAdminAccounts({ access, filter: { page: 1 }, db }));
+  await median('admin accounts, page 1 (listAdminAccounts)', () =>
+    listAdminAccounts({ access, filter: { page: 1 }, db }),
+  );
   await median('admin accounts, name search', () => listAdminAccounts({ access, filter: { page: 1, q: '县7' }, db }));
 } finally {
   await db.$disconnect();

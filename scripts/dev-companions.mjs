@@ -11,10 +11,22 @@ export function devCompanions({ isDemo }) {
   // Small pools: the embedded database accepts 10 connections and the web app keeps 5.
   const pools = { WORKER_CONCURRENCY: '1', WORKER_QUEUE_POOL_SIZE: '1', DATABASE_POOL_SIZE: '2' };
   if (!isDemo || process.env.WORKER_CRAWL === 'off') {
-    return [{ name: 'worker', command: process.execPath, args: ['--import', 'tsx', 'crawlers/main.ts'], env: { WORKER_CRAWL: process.env.WORKER_CRAWL ?? 'off', ...pools } }];
+    return [
+      {
+        name: 'worker',
+        command: process.execPath,
+        args: ['--import', 'tsx', 'crawlers/main.ts'],
+        env: { WORKER_CRAWL: process.env.WORKER_CRAWL ?? 'off', ...pools },
+      },
+    ];
   }
   return [
-    { name: 'sandbox', command: process.execPath, args: ['--import', 'tsx', 'crawlers/sandbox/demo.ts', '--port', SANDBOX_PORT], env: { DATABASE_POOL_SIZE: '1' } },
+    {
+      name: 'sandbox',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'crawlers/sandbox/demo.ts', '--port', SANDBOX_PORT],
+      env: { DATABASE_POOL_SIZE: '1' },
+    },
     {
       name: 'worker',
       command: process.execPath,
@@ -24,6 +36,8 @@ export function devCompanions({ isDemo }) {
         WORKER_CRAWL: 'on',
         WORKER_CRAWL_PLATFORMS: process.env.WORKER_CRAWL_PLATFORMS ?? DEMO_CRAWL_PLATFORMS,
         WORKER_CRAWL_INTERVAL_MINUTES: process.env.WORKER_CRAWL_INTERVAL_MINUTES ?? '60',
+        // The crawl plan re-reads every demo account hourly (spare capacity; docs/deployment.md "Crawl plan").
+        CRAWL_REFRESH_HOURS: process.env.CRAWL_REFRESH_HOURS ?? '1',
         CRAWLER_SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
         CRAWLER_MIN_DELAY_MS: '200',
       },

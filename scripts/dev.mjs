@@ -34,7 +34,9 @@ async function startEmbeddedDatabase() {
 // Asynchronous on purpose: the embedded database answers from this process's event loop.
 async function runStep(label, cmd, cmdArgs, env) {
   const started = Date.now();
-  const code = await new Promise((resolveExit) => spawn(cmd, cmdArgs, { env, stdio: 'inherit' }).on('exit', resolveExit));
+  const code = await new Promise((resolveExit) =>
+    spawn(cmd, cmdArgs, { env, stdio: 'inherit' }).on('exit', resolveExit),
+  );
   if (code !== 0) throw new Error(`${label} failed (exit ${code})`);
   console.log(`[dev] ${label} done in ${Date.now() - started} ms`);
 }
@@ -67,9 +69,13 @@ process.on('SIGTERM', () => void shutdown(0));
 /** CREDENTIALS_KEY from the environment or .env.local/.env, else an ephemeral one for this run only. */
 function devCredentialsKey() {
   if (process.env.CREDENTIALS_KEY) return {};
-  const inFile = ['.env.local', '.env'].some((f) => existsSync(f) && /^CREDENTIALS_KEY=\S/m.test(readFileSync(f, 'utf8')));
+  const inFile = ['.env.local', '.env'].some(
+    (f) => existsSync(f) && /^CREDENTIALS_KEY=\S/m.test(readFileSync(f, 'utf8')),
+  );
   if (inFile) return {};
-  console.log('[dev] CREDENTIALS_KEY not set: using an ephemeral key; credentials saved in this run cannot be decrypted after a restart');
+  console.log(
+    '[dev] CREDENTIALS_KEY not set: using an ephemeral key; credentials saved in this run cannot be decrypted after a restart',
+  );
   return { CREDENTIALS_KEY: randomBytes(32).toString('base64') };
 }
 
@@ -86,7 +92,8 @@ try {
   };
   await runStep('migrations', process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], env);
   await runStep('demo seed', process.execPath, ['--import', 'tsx', 'prisma/seed.ts', '--if-empty'], env);
-  for (const c of devCompanions({ isDemo: env.XUNJIAN_DEMO === '1' })) startChild(c.name, c.command, c.args, { ...env, ...(c.env ?? {}) });
+  for (const c of devCompanions({ isDemo: env.XUNJIAN_DEMO === '1' }))
+    startChild(c.name, c.command, c.args, { ...env, ...(c.env ?? {}) });
   if (command.length > 0) {
     const [cmd, ...rest] = command;
     startChild('main', resolve('node_modules/.bin', cmd), rest, env);

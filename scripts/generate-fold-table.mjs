@@ -10,5 +10,8 @@ for (const entry of body.split('|')) {
   const target = to?.split(' ')[0];
   if (from && target && from.length === 1 && target.length === 1 && from !== target) pairs.push(from + target);
 }
-writeFileSync('lib/text/data/ts-characters.json', `${JSON.stringify({ source: 'opencc-js 1.4.2 dict/TSCharacters (OpenCC, Apache-2.0)', pairs: pairs.join('') })}\n`);
+writeFileSync(
+  'lib/text/data/ts-characters.json',
+  `${JSON.stringify({ source: 'opencc-js 1.4.2 dict/TSCharacters (OpenCC, Apache-2.0)', pairs: pairs.join('') })}\n`,
+);
 console.log(`${pairs.length} pairs`);

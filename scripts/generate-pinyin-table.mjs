@@ -21,6 +21,11 @@ for (let u = FIRST; u <= LAST; u += 1) {
   }
   table.push(ids.get(reading));
 }
-const data = { source: 'pinyin-pro 3.29.4 (MIT), most common reading per character', first: FIRST, syllables, table: table.map((n) => n.toString(36)).join(',') };
+const data = {
+  source: 'pinyin-pro 3.29.4 (MIT), most common reading per character',
+  first: FIRST,
+  syllables,
+  table: table.map((n) => n.toString(36)).join(','),
+};
 writeFileSync('lib/text/data/pinyin-syllables.json', `${JSON.stringify(data)}\n`);
 console.log(`${syllables.length} syllables, ${table.filter((n) => n > 0).length} characters`);

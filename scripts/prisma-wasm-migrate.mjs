@@ -3,7 +3,8 @@
 // Drives @prisma/schema-engine-wasm through driver adapters; keeps prisma/migrations and
 // _prisma_migrations in the standard format, so `prisma migrate deploy` works where the CLI can run.
 //
-//   create <name>                  new migration from schema changes (like `migrate dev --create-only`)
+//   create <name> [--empty]        new migration from schema changes (like `migrate dev --create-only`);
+//                                  --empty writes an empty migration.sql for hand-written SQL
 //   deploy                         apply pending migrations to DATABASE_URL
 //   status                         show applied / pending / failed migrations (exit 1 if not up to date)
 //   drift                          exit 2 when schema.prisma differs from the migrations (no server needed)
@@ -16,6 +17,7 @@ import { resolve } from 'node:path';
 import { closeAllPglites, createAdapterFactory, isLocalUrl } from './migrate/adapters.mjs';
 import { describeEngineError, NO_FILTER, openEngine } from './migrate/engine.mjs';
 import { listMigrations, writeMigration } from './migrate/migrations.mjs';
+import { withoutPartitionedUniques } from './migrate/partitioning.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => {
@@ -34,6 +36,7 @@ const hasFlag = (name) => {
 const schemaPath = resolve(flag('--schema') ?? 'prisma/schema.prisma');
 const migrationsDir = flag('--migrations') ?? 'prisma/migrations';
 const verbose = hasFlag('--verbose');
+const empty = hasFlag('--empty');
 const [command, ...rest] = argv;
 const OFFLINE_COMMANDS = new Set(['create', 'drift']);
 
@@ -48,7 +51,9 @@ const schema = () => ({ path: schemaPath, content: readFileSync(schemaPath, 'utf
 
 async function withEngine(fn) {
   const url = databaseUrl();
-  const shadow = process.env.SHADOW_DATABASE_URL || (OFFLINE_COMMANDS.has(command) && !process.env.DATABASE_URL ? 'pglite:memory://' : undefined);
+  const shadow =
+    process.env.SHADOW_DATABASE_URL ||
+    (OFFLINE_COMMANDS.has(command) && !process.env.DATABASE_URL ? 'pglite:memory://' : undefined);
   const engine = await openEngine(schema(), createAdapterFactory(url, shadow), { verbose });
   try {
     return await fn(engine, url);
@@ -57,15 +62,36 @@ async function withEngine(fn) {
   }
 }
 
-const diffMigrationsToSchema = (engine, exitCode) => {
+// A diff that only proposes the unique indexes the partitioned tables keep per partition is no diff
+// (scripts/migrate/partitioning.mjs).
+const withoutPartitioning = (result) => {
+  if (result.exitCode !== 2) return result;
+  const { script, removed } = withoutPartitionedUniques(result.stdout);
+  if (removed.length && verbose) console.error(`Left out (unique per partition): ${removed.join(' ')}`);
+  return script ? { ...result, stdout: script } : { ...result, exitCode: 0, stdout: '' };
+};
+
+const diffMigrationsToSchema = async (engine, exitCode) => {
   const list = listMigrations(migrationsDir);
   const from = list.migrationDirectories.length ? { tag: 'migrations', ...list } : { tag: 'empty' };
-  return engine.diff({ from, to: { tag: 'schemaDatamodel', files: [schema()] }, script: true, exitCode, filters: NO_FILTER });
+  return withoutPartitioning(
+    await engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [schema()] },
+      script: true,
+      exitCode,
+      filters: NO_FILTER,
+    }),
+  );
 };
 
 const commands = {
   async create([name]) {
-    if (!name) throw new Error('usage: create <name>');
+    if (!name) throw new Error('usage: create <name> [--empty]');
+    if (empty) {
+      console.log(`Created ${writeMigration(migrationsDir, name, '-- Hand-written migration.\n')}`);
+      return 0;
+    }
     return withEngine(async (engine) => {
       const result = await diffMigrationsToSchema(engine, true);
       if (result.exitCode !== 2) {
@@ -78,20 +104,30 @@ const commands = {
   },
   async deploy() {
     return withEngine(async (engine) => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: listMigrations(migrationsDir), filters: NO_FILTER });
-      console.log(appliedMigrationNames.length ? `Applied: ${appliedMigrationNames.join(', ')}` : 'No pending migrations.');
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList: listMigrations(migrationsDir),
+        filters: NO_FILTER,
+      });
+      console.log(
+        appliedMigrationNames.length ? `Applied: ${appliedMigrationNames.join(', ')}` : 'No pending migrations.',
+      );
       return 0;
     });
   },
   async status() {
     return withEngine(async (engine) => {
       const list = listMigrations(migrationsDir);
-      const d = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTER });
+      const d = await engine.diagnoseMigrationHistory({
+        migrationsList: list,
+        optInToShadowDatabase: false,
+        filters: NO_FILTER,
+      });
       console.log(`${list.migrationDirectories.length} migrations in ${migrationsDir}`);
       if (d.failedMigrationNames.length) console.log(`Failed: ${d.failedMigrationNames.join(', ')}`);
       if (d.editedMigrationNames.length) console.log(`Edited after apply: ${d.editedMigrationNames.join(', ')}`);
       if (d.history) console.log(`History: ${JSON.stringify(d.history)}`);
-      const isUpToDate = !d.history && !d.failedMigrationNames.length && !d.editedMigrationNames.length && d.hasMigrationsTable;
+      const isUpToDate =
+        !d.history && !d.failedMigrationNames.length && !d.editedMigrationNames.length && d.hasMigrationsTable;
       console.log(isUpToDate ? 'Database schema is up to date.' : 'Database is not up to date.');
       return isUpToDate ? 0 : 1;
     });
@@ -110,13 +146,15 @@ const commands = {
   },
   async 'db-drift'() {
     return withEngine(async (engine) => {
-      const result = await engine.diff({
-        from: { tag: 'schemaDatasource', files: [schema()], configDir: process.cwd() },
-        to: { tag: 'schemaDatamodel', files: [schema()] },
-        script: true,
-        exitCode: true,
-        filters: NO_FILTER,
-      });
+      const result = withoutPartitioning(
+        await engine.diff({
+          from: { tag: 'schemaDatasource', files: [schema()], configDir: process.cwd() },
+          to: { tag: 'schemaDatamodel', files: [schema()] },
+          script: true,
+          exitCode: true,
+          filters: NO_FILTER,
+        }),
+      );
       if (result.exitCode === 2) {
         console.error('The database differs from schema.prisma:\n');
         console.error(result.stdout);

@@ -17,6 +17,7 @@ export default async function AdminPage() {
     { href: '/admin/lexicons', title: t('lexicons.title'), body: t('lexicons.hint') },
     { href: '/admin/editions', title: t('editions.title'), body: t('editions.hint') },
     { href: '/admin/credentials', title: t('credentials.title'), body: t('credentials.hint') },
+    { href: '/admin/health', title: t('health.title'), body: t('health.hint') },
   ];
   return (
     <>
@@ -24,7 +25,9 @@ export default async function AdminPage() {
       <div className="cards">
         {cards.map((c) => (
           <Link key={c.href} href={c.href} className="card">
-            <div className="value" style={{ fontSize: 18 }}>{c.title}</div>
+            <div className="value" style={{ fontSize: 18 }}>
+              {c.title}
+            </div>
             <div className="label">{c.body}</div>
           </Link>
         ))}

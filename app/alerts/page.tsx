@@ -15,7 +15,11 @@ const hrefFor = (filter: Partial<AlertFilter>) => {
   return search ? `/alerts?${search}` : '/alerts';
 };
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePageAccess(READ_ROLES);
   const filter = alertFilterSchema.parse(await searchParams);
   const data = await listAlerts({ access, filter });
@@ -26,7 +30,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <h1>{t('alerts.title')}</h1>
       <nav className="chips" aria-label={t('alerts.filter')}>
         {(['ALL', ...ALERT_KINDS] as const).map((kind) => (
-          <Link key={kind} href={hrefFor({ ...filter, kind, page: 1 })} className="chip" aria-current={filter.kind === kind ? 'page' : undefined}>
+          <Link
+            key={kind}
+            href={hrefFor({ ...filter, kind, page: 1 })}
+            className="chip"
+            aria-current={filter.kind === kind ? 'page' : undefined}
+          >
             {t(`alerts.kinds.${kind}`)}
           </Link>
         ))}
@@ -47,7 +56,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         pageSize={ALERTS_PAGE_SIZE}
         total={data.total}
         hrefFor={(page) => hrefFor({ ...filter, page })}
-        labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: filter.page, pages }) }}
+        labels={{
+          previous: t('common.previous'),
+          next: t('common.next'),
+          summary: t('common.pageOf', { page: filter.page, pages }),
+        }}
       />
     </>
   );

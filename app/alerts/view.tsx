@@ -1,36 +1,40 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { AlertTable } from '@/components/alerts/alert-table';
+import { FormMessage } from '@/components/ui/form-message';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { AlertItemDto } from '@/lib/schemas/alert';
-import { acknowledgeAlertsAction } from './actions';
+import { acknowledgeAlertsAction } from '@/lib/actions/acknowledge-alerts';
 
-export function AlertsView({ items, today, canAcknowledge }: { items: AlertItemDto[]; today: string; canAcknowledge: boolean }) {
+export function AlertsView({
+  items,
+  today,
+  canAcknowledge,
+}: {
+  items: AlertItemDto[];
+  today: string;
+  canAcknowledge: boolean;
+}) {
   const t = useTranslations('alerts');
-  const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { isPending, message, run } = useActionForm();
   const openIds = items.filter((a) => a.acknowledgedAt === null).map((a) => a.id);
   const chosen = openIds.filter((id) => selected.has(id));
 
-  const toggle = (id: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  });
-  const acknowledge = (ids: string[]) => startTransition(async () => {
-    const result = await acknowledgeAlertsAction({ ids });
-    if (!result.ok) {
-      setMessage({ tone: 'error', text: result.message });
-      return;
-    }
-    setMessage({ tone: 'ok', text: t('acknowledged', { count: result.data.acknowledged }) });
-    setSelected(new Set());
-    router.refresh();
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const acknowledge = (ids: string[]) =>
+    run(() => acknowledgeAlertsAction({ ids }), {
+      done: (data) => t('acknowledged', { count: data.acknowledged }),
+      then: () => setSelected(new Set()),
+      failed: (r) => r.message,
+    });
 
   return (
     <section className="panel" aria-label={t('title')} aria-busy={isPending}>
@@ -49,8 +53,16 @@ export function AlertsView({ items, today, canAcknowledge }: { items: AlertItemD
           </button>
         </div>
       )}
-      {message && <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'error' : 'subtle'}>{message.text}</p>}
-      <AlertTable items={items} today={today} canAcknowledge={canAcknowledge} selected={selected} isPending={isPending} onToggle={toggle} onAcknowledge={acknowledge} />
+      <FormMessage message={message} />
+      <AlertTable
+        items={items}
+        today={today}
+        canAcknowledge={canAcknowledge}
+        selected={selected}
+        isPending={isPending}
+        onToggle={toggle}
+        onAcknowledge={acknowledge}
+      />
     </section>
   );
 }

@@ -1,9 +1,3 @@
-import type { ReactNode } from 'react';
-import { EXPORT_ROLES } from '@/lib/access';
-import { requirePageAccess } from '@/lib/auth/session';
+import { sectionLayout } from '@/lib/auth/section-layout';
 
-// Checked outside the segment's loading boundary, so a refused visitor gets a real redirect, not a streamed page.
-export default async function Layout({ children }: { children: ReactNode }) {
-  await requirePageAccess(EXPORT_ROLES);
-  return children;
-}
+export default sectionLayout('exports');

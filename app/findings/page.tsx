@@ -7,7 +7,8 @@ import { makeQueryClient } from '@/lib/query/client';
 import { findingsSearchParams } from '@/lib/query/findings';
 import { findingKeys } from '@/lib/query/keys';
 import { findingFilterSchema } from '@/lib/schemas/finding';
-import { listFindings } from '@/lib/services/list-findings';
+import { listSharedFindings } from '@/lib/services/list-findings';
+import { listSharedReadAgencyOptions } from '@/lib/services/list-read-agency-options';
 import { FindingsView } from './view';
 
 export const dynamic = 'force-dynamic';
@@ -19,17 +20,23 @@ export default async function FindingsPage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = findingFilterSchema.safeParse(params);
   // Only a cursor can fail (the filters fall back to defaults): an edited link restarts at page 1.
-  if (!parsed.success) redirect(`/findings?${findingsSearchParams(findingFilterSchema.parse({ ...params, after: undefined, before: undefined, page: undefined }))}`);
+  if (!parsed.success)
+    redirect(
+      `/findings?${findingsSearchParams(findingFilterSchema.parse({ ...params, after: undefined, before: undefined, page: undefined }))}`,
+    );
   const filter = parsed.data;
   const client = makeQueryClient();
   // Same key as the client's queryOptions, filled by the service instead of the HTTP route.
-  await client.prefetchQuery({ queryKey: findingKeys.list(filter), queryFn: () => listFindings({ access, filter }) });
+  const [agencies] = await Promise.all([
+    listSharedReadAgencyOptions({ access }),
+    client.prefetchQuery({ queryKey: findingKeys.list(filter), queryFn: () => listSharedFindings({ access, filter }) }),
+  ]);
   const t = await getTranslations('findings');
   return (
     <>
       <h1>{t('title')}</h1>
       <HydrationBoundary state={dehydrate(client)}>
-        <FindingsView initialFilter={filter} canReview={hasRole(access, REVIEW_ROLES)} />
+        <FindingsView initialFilter={filter} canReview={hasRole(access, REVIEW_ROLES)} agencies={agencies} />
       </HydrationBoundary>
     </>
   );

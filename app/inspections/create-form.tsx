@@ -1,67 +1,104 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { AgencyPicker, type PickerAgency } from '@/components/ui/agency-picker';
+import { FormMessage } from '@/components/ui/form-message';
+import { SelectField } from '@/components/ui/select-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { createInspectionInputSchema } from '@/lib/schemas/inspection';
-import { createInspectionAction } from './actions';
+import { createInspectionAction } from '@/lib/actions/create-inspection';
 
-type Props = { agencies: Array<{ id: string; name: string }>; editions: Array<{ code: string; name: string }> };
+type Props = {
+  agencies: PickerAgency[];
+  editions: Array<{ code: string; name: string }>;
+  /** Beijing wall-clock `YYYY-MM-DDTHH:mm:ss` the form starts on: the end of the last complete day (docs/everyday-use.md). */
+  defaultMonitoringAt?: string;
+};
 
-export function CreateInspectionForm({ agencies, editions }: Props) {
+export function CreateInspectionForm({ agencies, editions, defaultMonitoringAt }: Props) {
   const t = useTranslations('inspections');
-  const router = useRouter();
   const [scope, setScope] = useState<'TREE' | 'SAMPLE'>('TREE');
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [isPending, startTransition] = useTransition();
+  const { isPending, message, fieldErrors: errors, errorOf, run, check } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget));
-    const monitoringAt = typeof form.monitoringAt === 'string' && form.monitoringAt ? new Date(form.monitoringAt).toISOString() : '';
-    const input = { ...form, monitoringAt, sampleRatio: scope === 'SAMPLE' && form.sampleRatio ? Number(form.sampleRatio) / 100 : undefined };
-    const local = createInspectionInputSchema.safeParse(input);
-    if (!local.success) {
-      setErrors(Object.fromEntries(local.error.issues.map((i) => [String(i.path[0]), [i.message]])));
-      return;
-    }
-    startTransition(async () => {
-      const result = await createInspectionAction(input);
-      if (result.ok) {
-        setErrors({});
-        router.refresh();
-      } else setErrors(result.fieldErrors ?? { name: [result.message] });
-    });
+    // The datetime-local value goes as typed: the server reads it as Beijing time, whatever the browser's zone.
+    const input = {
+      ...form,
+      sampleRatio: scope === 'SAMPLE' && form.sampleRatio ? Number(form.sampleRatio) / 100 : undefined,
+    };
+    if (check(createInspectionInputSchema, input)) run(() => createInspectionAction(input));
   }
 
   return (
     <form className="panel filter-bar" onSubmit={onSubmit} aria-label={t('create')}>
-      <label>{t('name')}<input name="name" required minLength={2} defaultValue={t('defaultName')} aria-invalid={!!errors.name} /></label>
-      <label>{t('monitoringAt')}<input name="monitoringAt" type="datetime-local" required aria-invalid={!!errors.monitoringAt} /></label>
       <label>
-        {t('scope')}
-        <select name="scopeAgencyId" required>
-          {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-        </select>
+        {t('name')}
+        <input name="name" required minLength={2} defaultValue={t('defaultName')} aria-invalid={!!errors.name} />
       </label>
       <label>
-        {t('scopeKind')}
-        <select name="scope" value={scope} onChange={(e) => setScope(e.target.value === 'SAMPLE' ? 'SAMPLE' : 'TREE')}>
-          <option value="TREE">{t('tree')}</option>
-          <option value="SAMPLE">{t('sampleKind')}</option>
-        </select>
+        {t('monitoringAt')}
+        <input
+          name="monitoringAt"
+          type="datetime-local"
+          step={1}
+          required
+          defaultValue={defaultMonitoringAt}
+          aria-invalid={!!errors.monitoringAt}
+        />
       </label>
+      {/* Starts on the user's own scope; a supervising unit below it is chosen in the tree. */}
+      <AgencyPicker
+        name="scopeAgencyId"
+        label={t('scope')}
+        agencies={agencies}
+        defaultValue={agencies[0]?.id}
+        required
+      />
+      <SelectField
+        name="scope"
+        label={t('scopeKind')}
+        value={scope}
+        onChange={(value) => setScope(value === 'SAMPLE' ? 'SAMPLE' : 'TREE')}
+        options={[
+          { value: 'TREE', label: t('tree') },
+          { value: 'SAMPLE', label: t('sampleKind') },
+        ]}
+      />
       {scope === 'SAMPLE' && (
-        <label>{t('ratio')}<input name="sampleRatio" type="number" min={1} max={100} defaultValue={30} aria-invalid={!!errors.sampleRatio} /></label>
+        <label>
+          {t('ratio')}
+          <input
+            name="sampleRatio"
+            type="number"
+            min={1}
+            max={100}
+            defaultValue={30}
+            aria-invalid={!!errors.sampleRatio}
+          />
+        </label>
       )}
-      <label>
-        {t('edition')}
-        <select name="editionCode">
-          {editions.map((e) => <option key={e.code} value={e.code}>{`${e.name} (${e.code})`}</option>)}
-        </select>
-      </label>
-      <button type="submit" disabled={isPending}>{t('run')}</button>
-      {Object.entries(errors).map(([k, v]) => v && <p key={k} role="alert" className="error">{k}: {v.join(', ')}</p>)}
+      {/* Editions by name; the code only tells apart two editions of the same name. */}
+      <SelectField
+        name="editionCode"
+        label={t('edition')}
+        options={editions.map((e) => ({
+          value: e.code,
+          label: editions.some((o) => o !== e && o.name === e.name) ? `${e.name}（${e.code}）` : e.name,
+        }))}
+      />
+      <button type="submit" disabled={isPending}>
+        {t('run')}
+      </button>
+      {!message &&
+        Object.keys(errors).map((k) => (
+          <p key={k} role="alert" className="error">
+            {errorOf(k)}
+          </p>
+        ))}
+      <FormMessage message={message} />
     </form>
   );
 }

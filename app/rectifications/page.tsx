@@ -13,7 +13,11 @@ export const dynamic = 'force-dynamic';
 const STATES = ['OPEN', 'OVERDUE', 'DONE', 'ALL'] as const;
 const searchSchema = z.object({ state: z.enum(STATES).catch('OPEN'), page: z.coerce.number().int().min(1).catch(1) });
 
-export default async function RectificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RectificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePageAccess(READ_ROLES);
   const filter = searchSchema.parse(await searchParams);
   const data = await listRectifications({ access, filter, now: new Date() });
@@ -25,7 +29,12 @@ export default async function RectificationsPage({ searchParams }: { searchParam
       <h1>{t('rectifications.title')}</h1>
       <nav className="chips" aria-label={t('rectifications.filter')}>
         {STATES.map((s) => (
-          <Link key={s} href={`/rectifications?state=${s}`} className="chip" aria-current={filter.state === s ? 'page' : undefined}>
+          <Link
+            key={s}
+            href={`/rectifications?state=${s}`}
+            className="chip"
+            aria-current={filter.state === s ? 'page' : undefined}
+          >
             {t(`rectifications.states.${s}`)}
           </Link>
         ))}
@@ -36,7 +45,11 @@ export default async function RectificationsPage({ searchParams }: { searchParam
         pageSize={RECTIFICATIONS_PAGE_SIZE}
         total={data.total}
         hrefFor={(p) => `/rectifications?state=${filter.state}&page=${p}`}
-        labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: filter.page, pages }) }}
+        labels={{
+          previous: t('common.previous'),
+          next: t('common.next'),
+          summary: t('common.pageOf', { page: filter.page, pages }),
+        }}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import { awardBonusAction, revokeBonusAction } from '@/app/accounts/[id]/actions';
-import { ActionForm } from '@/components/admin/action-form';
+import { awardBonusAction } from '@/lib/actions/award-bonus';
+import { revokeBonusAction } from '@/lib/actions/revoke-bonus';
+import { ActionForm } from '@/components/ui/action-form';
 import type { BonusAwardDto } from '@/lib/data/bonus-awards';
 import type { BonusItem } from '@/lib/scoring';
 
@@ -29,15 +30,27 @@ export function BonusAwards({ accountId, awards, items, canAward }: Props) {
           <tbody>
             {awards.map((a) => (
               <tr key={a.id} data-testid="bonus-award">
-                <td>{a.itemCode} {a.itemName}</td>
+                <td>
+                  {a.itemCode} {a.itemName}
+                </td>
                 <td>{format.dateTime(a.awardedAt, { dateStyle: 'medium' })}</td>
                 <td>{a.reason}</td>
                 <td>
                   {a.revokedAt ? (
                     t('revokedOn', { date: format.dateTime(a.revokedAt, { dateStyle: 'medium' }) })
                   ) : canAward ? (
-                    <ActionForm action={revokeBonusAction} label={t('revokeOf', { item: a.itemCode })} submit={t('revoke')} done={t('revoked')} hidden={{ awardId: a.id }} className="filter-bar">
-                      <label>{t('revokeReason')}<input name="reason" required minLength={4} maxLength={500} /></label>
+                    <ActionForm
+                      action={revokeBonusAction}
+                      label={t('revokeOf', { item: a.itemCode })}
+                      submit={t('revoke')}
+                      done={t('revoked')}
+                      hidden={{ awardId: a.id }}
+                      className="filter-bar"
+                    >
+                      <label>
+                        {t('revokeReason')}
+                        <input name="reason" required minLength={4} maxLength={500} />
+                      </label>
                     </ActionForm>
                   ) : (
                     t('inForce')
@@ -49,14 +62,31 @@ export function BonusAwards({ accountId, awards, items, canAward }: Props) {
         </table>
       )}
       {canAward && items.length > 0 && (
-        <ActionForm action={awardBonusAction} label={t('award')} submit={t('award')} done={t('awarded')} hidden={{ accountId }}>
-          <label>{t('item')}
+        <ActionForm
+          action={awardBonusAction}
+          label={t('award')}
+          submit={t('award')}
+          done={t('awarded')}
+          hidden={{ accountId }}
+        >
+          <label>
+            {t('item')}
             <select name="itemCode" required>
-              {items.map((i) => <option key={i.code} value={i.code}>{i.code} {i.name}（+{i.points}）</option>)}
+              {items.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.code} {i.name}（+{i.points}）
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('awardedOn')}<input name="awardedOn" type="date" /></label>
-          <label>{t('reason')}<input name="reason" required minLength={4} maxLength={500} /></label>
+          <label>
+            {t('awardedOn')}
+            <input name="awardedOn" type="date" />
+          </label>
+          <label>
+            {t('reason')}
+            <input name="reason" required minLength={4} maxLength={500} />
+          </label>
         </ActionForm>
       )}
     </section>

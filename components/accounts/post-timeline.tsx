@@ -10,7 +10,9 @@ export function PostTimeline({ posts }: { posts: PostListItemDto[] }) {
       {posts.map((p) => (
         <li key={p.id} className={p.deletedDetectedAt ? 'deleted' : undefined}>
           <div className="meta">
-            <time dateTime={p.publishedAt}>{format.dateTime(new Date(p.publishedAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <time dateTime={p.publishedAt}>
+              {format.dateTime(new Date(p.publishedAt), { dateStyle: 'medium', timeStyle: 'short' })}
+            </time>
             {p.isPinned && <span className="badge">{t('pinned')}</span>}
             {p.isRepost && <span className="badge">{t('repost')}</span>}
             {p.editedAt && <span className="badge warn">{t('edited', { count: p.revisions })}</span>}
@@ -25,7 +27,11 @@ export function PostTimeline({ posts }: { posts: PostListItemDto[] }) {
           {p.title && <strong>{p.title}</strong>}
           <p className="post-text">{p.text}</p>
           <div className="subtle">
-            {t('metrics', { comments: p.commentsCount ?? p.storedComments, likes: p.likesCount ?? 0, reposts: p.repostsCount ?? 0 })}
+            {t('metrics', {
+              comments: p.commentsCount ?? p.storedComments,
+              likes: p.likesCount ?? 0,
+              reposts: p.repostsCount ?? 0,
+            })}
           </div>
         </li>
       ))}

@@ -11,11 +11,16 @@ export function ProfileHistory({ latest, changes }: { latest: SnapshotDto | null
       <h2>{t('title')}</h2>
       {latest ? (
         <dl className="facts">
-          <dt>{t('name')}</dt><dd>{latest.displayName}</dd>
-          <dt>{t('verified')}</dt><dd>{latest.isVerified === null ? '—' : latest.isVerified ? `✔ ${latest.verifiedReason ?? ''}` : '✘'}</dd>
-          <dt>{t('followers')}</dt><dd>{latest.followersCount === null ? '—' : format.number(latest.followersCount)}</dd>
-          <dt>{t('interaction')}</dt><dd>{latest.isInteractionEnabled === null ? '—' : latest.isInteractionEnabled ? t('on') : t('off')}</dd>
-          <dt>{t('takenAt')}</dt><dd>{format.dateTime(new Date(latest.takenAt), { dateStyle: 'medium', timeStyle: 'short' })}</dd>
+          <dt>{t('name')}</dt>
+          <dd>{latest.displayName}</dd>
+          <dt>{t('verified')}</dt>
+          <dd>{latest.isVerified === null ? '—' : latest.isVerified ? `✔ ${latest.verifiedReason ?? ''}` : '✘'}</dd>
+          <dt>{t('followers')}</dt>
+          <dd>{latest.followersCount === null ? '—' : format.number(latest.followersCount)}</dd>
+          <dt>{t('interaction')}</dt>
+          <dd>{latest.isInteractionEnabled === null ? '—' : latest.isInteractionEnabled ? t('on') : t('off')}</dd>
+          <dt>{t('takenAt')}</dt>
+          <dd>{format.dateTime(new Date(latest.takenAt), { dateStyle: 'medium', timeStyle: 'short' })}</dd>
         </dl>
       ) : (
         <p className="empty">{t('none')}</p>

@@ -1,8 +1,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { ResultBadge } from '@/components/scores/result-badge';
-import type { AccountScoreRowDto } from '@/lib/data/account-scores';
+import type { AccountScoreItem } from '@/lib/services/get-account-detail';
 
-export function ScoreHistory({ scores }: { scores: AccountScoreRowDto[] }) {
+export function ScoreHistory({ scores }: { scores: AccountScoreItem[] }) {
   const t = useTranslations();
   const format = useFormatter();
   return (
@@ -17,8 +17,10 @@ export function ScoreHistory({ scores }: { scores: AccountScoreRowDto[] }) {
               <th scope="col">{t('inspections.name')}</th>
               <th scope="col">{t('inspections.monitoringAt')}</th>
               <th scope="col">{t('inspections.edition')}</th>
-              <th scope="col">{t('agency.latestResult')}</th>
-              <th scope="col" className="num">{t('account.coverage.title')}</th>
+              <th scope="col">{t('account.scores.result')}</th>
+              <th scope="col" className="num">
+                {t('account.scores.coverage')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -26,10 +28,20 @@ export function ScoreHistory({ scores }: { scores: AccountScoreRowDto[] }) {
               <tr key={s.inspectionId}>
                 <td>{s.inspectionName}</td>
                 <td>{format.dateTime(new Date(s.monitoringAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                <td>{s.editionCode}</td>
-                <td data-testid="score-result"><ResultBadge result={s.result} total={s.total} /> {[...s.vetoCodes, ...s.pendingVetoCodes].join('、')}
-                  {s.bonus > 0 && <span className="subtle"> {t('account.scores.bonus', { bonus: s.bonus })}</span>}</td>
-                <td className="num">{s.coveredDays !== null && s.windowDays !== null ? `${s.coveredDays}/${s.windowDays}` : '—'}</td>
+                <td title={s.editionCode}>{s.editionName}</td>
+                <td data-testid="score-result">
+                  <ResultBadge result={s.result} reportedScore={s.reportedScore} />{' '}
+                  {[...s.vetoCodes, ...s.pendingVetoCodes].join('、')}
+                  {s.isVetoed && s.isScored && (
+                    <span className="subtle"> {t('account.scores.computed', { total: s.total })}</span>
+                  )}
+                  {s.bonus > 0 && <span className="subtle"> {t('account.scores.bonus', { bonus: s.bonus })}</span>}
+                </td>
+                <td className="num" data-testid="score-coverage">
+                  {s.coverage.coveredDays !== null && s.coverage.windowDays !== null
+                    ? t('account.scores.coverageCell', { covered: s.coverage.coveredDays, days: s.coverage.windowDays })
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,16 +2,38 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { addCredentialAction, deleteCredentialAction, replaceCredentialAction } from '@/app/admin/credentials/actions';
+import { addCredentialAction } from '@/lib/actions/add-credential';
+import { deleteCredentialAction } from '@/lib/actions/delete-credential';
+import { replaceCredentialAction } from '@/lib/actions/replace-credential';
 import { CREDENTIAL_KINDS, type CredentialKind } from '@/lib/schemas/credential';
-import { ActionForm } from './action-form';
+import { ActionForm } from '@/components/ui/action-form';
 
 /** Secret inputs for one kind; password inputs so a secret is never echoed on screen. */
 function SecretFields({ kind }: { kind: CredentialKind }) {
   const t = useTranslations('admin.credentials');
-  const secret = (name: string) => <label key={name}>{t(`fields.${name}`)}<input name={name} type="password" autoComplete="off" required /></label>;
-  if (kind === 'WECHAT_OFFICIAL_API') return <><label>{t('fields.appId')}<input name="appId" placeholder="wx…" required autoComplete="off" /></label>{secret('appSecret')}</>;
-  if (kind === 'WECHAT_MP_BACKEND') return <>{secret('cookie')}{secret('token')}</>;
+  const secret = (name: string) => (
+    <label key={name}>
+      {t(`fields.${name}`)}
+      <input name={name} type="password" autoComplete="off" required />
+    </label>
+  );
+  if (kind === 'WECHAT_OFFICIAL_API')
+    return (
+      <>
+        <label>
+          {t('fields.appId')}
+          <input name="appId" placeholder="wx…" required autoComplete="off" />
+        </label>
+        {secret('appSecret')}
+      </>
+    );
+  if (kind === 'WECHAT_MP_BACKEND')
+    return (
+      <>
+        {secret('cookie')}
+        {secret('token')}
+      </>
+    );
   return secret('cookie');
 }
 
@@ -20,14 +42,25 @@ export function AddCredentialForm() {
   const [kind, setKind] = useState<CredentialKind>('WEIBO_COOKIE');
   return (
     <ActionForm action={addCredentialAction} label={t('add')} submit={t('add')} done={t('added')}>
-      <label>{t('label')}<input name="label" required minLength={2} /></label>
-      <label>{t('kind')}
+      <label>
+        {t('label')}
+        <input name="label" required minLength={2} />
+      </label>
+      <label>
+        {t('kind')}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as CredentialKind)}>
-          {CREDENTIAL_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+          {CREDENTIAL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
         </select>
       </label>
       <SecretFields kind={kind} />
-      <label>{t('expiresAt')}<input name="expiresAt" type="date" /></label>
+      <label>
+        {t('expiresAt')}
+        <input name="expiresAt" type="date" />
+      </label>
     </ActionForm>
   );
 }
@@ -35,14 +68,34 @@ export function AddCredentialForm() {
 export function ReplaceCredentialForm({ id, kind, label }: { id: string; kind: CredentialKind; label: string }) {
   const t = useTranslations('admin.credentials');
   return (
-    <ActionForm action={replaceCredentialAction} label={t('replaceOf', { label })} submit={t('replace')} done={t('replaced')} hidden={{ id, kind }} className="filter-bar">
+    <ActionForm
+      action={replaceCredentialAction}
+      label={t('replaceOf', { label })}
+      submit={t('replace')}
+      done={t('replaced')}
+      hidden={{ id, kind }}
+      className="filter-bar"
+    >
       <SecretFields kind={kind} />
-      <label>{t('expiresAt')}<input name="expiresAt" type="date" /></label>
+      <label>
+        {t('expiresAt')}
+        <input name="expiresAt" type="date" />
+      </label>
     </ActionForm>
   );
 }
 
 export function DeleteCredentialForm({ id, label }: { id: string; label: string }) {
   const t = useTranslations('admin.credentials');
-  return <ActionForm action={deleteCredentialAction} label={t('deleteOf', { label })} submit={t('delete')} done={t('deleted')} hidden={{ id }} confirm={t('confirmDelete', { label })} className="filter-bar" />;
+  return (
+    <ActionForm
+      action={deleteCredentialAction}
+      label={t('deleteOf', { label })}
+      submit={t('delete')}
+      done={t('deleted')}
+      hidden={{ id }}
+      confirm={t('confirmDelete', { label })}
+      className="filter-bar"
+    />
+  );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { setLocaleAction } from '@/app/actions';
+import { setLocaleAction } from '@/lib/actions/set-locale';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 
 const LABELS: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };

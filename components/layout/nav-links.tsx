@@ -15,7 +15,9 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
           {l.label}
           {l.count ? (
             <>
-              <span className="nav-count" aria-hidden="true">{l.count}</span>
+              <span className="nav-count" aria-hidden="true">
+                {l.count}
+              </span>
               <span className="skip-link">{l.countLabel}</span>
             </>
           ) : null}

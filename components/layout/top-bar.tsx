@@ -1,43 +1,48 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { signOutAction } from '@/app/actions';
+import { signOutAction } from '@/lib/actions/sign-out';
 import type { Access } from '@/lib/access';
 import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/config';
+import { SECTIONS, visibleSections } from '@/lib/sections';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
+import { SiteMenu } from './site-menu';
 
 export async function TopBar({ access, openAlerts }: { access: Access | null; openAlerts: number }) {
   const t = await getTranslations();
   const locale = await getLocale();
-  const roles = new Set(access?.grants.map((g) => g.role) ?? []);
+  // One table decides what the navigation lists and what each section's guard lets in (lib/sections.ts).
   const links = access
-    ? [
-        { href: '/', label: t('nav.overview') },
-        { href: '/alerts', label: t('nav.alerts'), count: openAlerts, countLabel: t('nav.openAlerts', { count: openAlerts }) },
-        { href: '/agencies', label: t('nav.agencies') },
-        { href: '/findings', label: t('nav.findings') },
-        { href: '/rectifications', label: t('nav.rectifications') },
-        { href: '/inspections', label: t('nav.inspections') },
-        { href: '/repost-tasks', label: t('nav.repostTasks') },
-        { href: '/exports', label: t('nav.exports') },
-        ...(roles.has('ADMIN') ? [{ href: '/admin', label: t('nav.admin') }] : []),
-      ]
+    ? visibleSections(access).map((id) =>
+        id === 'alerts'
+          ? {
+              href: SECTIONS[id].href,
+              label: t(`nav.${id}`),
+              count: openAlerts,
+              countLabel: t('nav.openAlerts', { count: openAlerts }),
+            }
+          : { href: SECTIONS[id].href, label: t(`nav.${id}`) },
+      )
     : [];
   return (
     <header className="topbar">
       <Link href="/" className="brand">
         {t('app.name')} <small>{t('app.tagline')}</small>
       </Link>
-      <NavLinks links={links} label={t('app.name')} />
-      <LocaleSwitcher current={isLocale(locale) ? locale : DEFAULT_LOCALE} label={t('nav.language')} />
-      {access && (
-        <form action={signOutAction} className="user">
-          <span title={access.email}>{t('nav.signedInAs', { name: access.name })}</span>
-          <button type="submit" className="link-button">
-            {t('nav.signOut')}
-          </button>
-        </form>
-      )}
+      <SiteMenu label={t('nav.menu')}>
+        <NavLinks links={links} label={t('app.name')} />
+        <div className="topbar-tools">
+          <LocaleSwitcher current={isLocale(locale) ? locale : DEFAULT_LOCALE} label={t('nav.language')} />
+          {access && (
+            <form action={signOutAction} className="user">
+              <span title={access.email}>{t('nav.signedInAs', { name: access.name })}</span>
+              <button type="submit" className="link-button">
+                {t('nav.signOut')}
+              </button>
+            </form>
+          )}
+        </div>
+      </SiteMenu>
     </header>
   );
 }

@@ -1,38 +1,70 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { OverviewDto } from '@/lib/services/get-overview';
+import './overview.css';
+import { usePlatformName } from '@/components/ui/use-platform-name';
 
+/**
+ * The headline: the pass rate first and largest (with its change on the previous quarter), then the three counts
+ * that need someone's attention; what is monitored goes into one quiet line instead of equal-weight cards.
+ */
 export function OverviewCards({ overview }: { overview: OverviewDto }) {
   const t = useTranslations('overview');
+  const platformName = usePlatformName();
   const format = useFormatter();
-  const { counts } = overview;
-  const cards = [
-    {
-      label: t('passRate'),
-      value: overview.latest.scored ? format.number(overview.latest.passed / overview.latest.scored, { style: 'percent', maximumFractionDigits: 1 }) : '—',
-      tone: overview.latest.scored && overview.latest.passed / overview.latest.scored < 0.9 ? 'warn' : '',
-    },
-    { label: t('vetoed'), value: format.number(overview.latest.vetoedCount), tone: overview.latest.vetoedCount ? 'bad' : '' },
-    { label: t('atRisk'), value: format.number(overview.latest.atRiskCount), tone: overview.latest.atRiskCount ? 'warn' : '' },
-    { label: t('agencies'), value: format.number(counts.agencies), tone: '' },
-    { label: t('accounts'), value: format.number(counts.accounts), tone: '' },
-    { label: t('posts60'), value: format.number(counts.posts60), tone: '' },
-    { label: t('comments60'), value: format.number(counts.comments60), tone: '' },
-    {
-      label: t('coverage14'),
-      value: overview.coverage14 === null ? '—' : format.number(overview.coverage14, { style: 'percent', maximumFractionDigits: 1 }),
-      tone: overview.coverage14 !== null && overview.coverage14 < 0.9 ? 'warn' : '',
-    },
-    { label: t('stale'), value: format.number(overview.staleCount), tone: overview.staleCount ? 'bad' : '' },
-    { label: t('nearing'), value: format.number(overview.nearingCount), tone: overview.nearingCount ? 'warn' : '' },
-  ];
+  const { counts, latest, trend } = overview;
+  const percent = (v: number | null) =>
+    v === null ? '—' : format.number(v, { style: 'percent', maximumFractionDigits: 1 });
+  const [previous, current] = trend.slice(-2).map((p) => p.passRate);
+  const change =
+    trend.length >= 2 && previous !== null && previous !== undefined && current !== null && current !== undefined
+      ? Math.round((current - previous) * 1000) / 10
+      : null;
+  const failing = latest.scored - latest.passed;
   return (
-    <section className="cards" aria-label={t('title')}>
-      {cards.map((c) => (
-        <div key={c.label} className={`card ${c.tone}`}>
-          <div className="label">{c.label}</div>
-          <div className="value">{c.value}</div>
+    <>
+      <section className="cards headline" aria-label={t('title')}>
+        <div className={`card hero ${latest.passRate !== null && latest.passRate < 0.9 ? 'warn' : ''}`}>
+          <div className="label">{t('passRate')}</div>
+          <div className="value">{percent(latest.passRate)}</div>
+          <div className="sub">{t('passRateOf', { passed: latest.passed, scored: latest.scored })}</div>
+          {change !== null && (
+            <div className="sub">
+              {change > 0
+                ? t('changeUp', { points: change })
+                : change < 0
+                  ? t('changeDown', { points: -change })
+                  : t('changeSame')}
+            </div>
+          )}
+          {latest.insufficientData > 0 && (
+            <div className="sub">{t('insufficientApart', { count: latest.insufficientData })}</div>
+          )}
         </div>
-      ))}
-    </section>
+        <div className={`card ${failing ? 'bad' : ''}`}>
+          <div className="label">{t('failing')}</div>
+          <div className="value">{format.number(failing)}</div>
+          <div className="sub">
+            {t('failingParts', { vetoed: latest.vetoed, atRisk: latest.atRisk, failedScore: latest.failedScore })}
+          </div>
+        </div>
+        <div className={`card ${latest.zombies ? 'bad' : ''}`}>
+          <div className="label">{t('zombies')}</div>
+          <div className="value">{format.number(latest.zombies)}</div>
+        </div>
+        <div className={`card ${overview.staleCount ? 'warn' : ''}`}>
+          <div className="label">{t('stale', { days: overview.staleAfterDays })}</div>
+          <div className="value">{format.number(overview.staleCount)}</div>
+          {overview.nearingCount > 0 && <div className="sub">{t('staleParts', { count: overview.nearingCount })}</div>}
+        </div>
+      </section>
+      <p className="subtle scope-line">
+        <strong>{t('scopeLine')}</strong> {t('agencies')} {format.number(counts.agencies)} · {t('accounts')}{' '}
+        {format.number(counts.accounts)}
+        {counts.accountsByPlatform.length > 0 &&
+          `（${counts.accountsByPlatform.map((p) => `${platformName(p.platformCode)} ${p.count}`).join(' · ')}）`}{' '}
+        · {t('posts60')} {format.number(counts.posts60)} · {t('comments60')} {format.number(counts.comments60)} ·{' '}
+        {t('coverageWindow', { days: overview.staleAfterDays })} {percent(overview.windowCoverage)}
+      </p>
+    </>
   );
 }

@@ -2,8 +2,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { RectificationItemDto } from '@/lib/data/rectifications';
+import { indicatorLabel, loose, ruleLabel } from '@/components/ui/code-labels';
 
-export function RectificationTable({ items, renderAction }: { items: RectificationItemDto[]; renderAction: (id: string) => ReactNode }) {
+export function RectificationTable({
+  items,
+  renderAction,
+}: {
+  items: RectificationItemDto[];
+  renderAction: (id: string) => ReactNode;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   return (
@@ -25,10 +32,17 @@ export function RectificationTable({ items, renderAction }: { items: Rectificati
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
-                <td>{r.indicatorCode} <span className="subtle">{r.ruleId}</span></td>
-                <td><Link href={`/accounts/${r.accountId}`}>{r.accountName}</Link></td>
+                <td>
+                  {indicatorLabel(loose(t), r.indicatorCode)}{' '}
+                  <div className="subtle">{ruleLabel(loose(t), r.ruleId)}</div>
+                </td>
+                <td>
+                  <Link href={`/accounts/${r.accountId}`}>{r.accountName}</Link>
+                </td>
                 <td>{r.agencyName}</td>
-                <td>{r.deadline} {r.isOverdue && <span className="badge bad">{t('rectifications.overdue')}</span>}</td>
+                <td>
+                  {r.deadline} {r.isOverdue && <span className="badge bad">{t('rectifications.overdue')}</span>}
+                </td>
                 <td>
                   {r.doneAt ? format.dateTime(new Date(r.doneAt), { dateStyle: 'medium' }) : '—'}
                   {r.isLate && <span className="badge warn">{t('rectifications.late')}</span>}

@@ -8,7 +8,9 @@ export async function PageLoading() {
       <p className="subtle">{t('loading')}</p>
       <div className="skeleton skeleton-title" />
       <div className="panel">
-        {Array.from({ length: 6 }, (_, i) => <div key={i} className="skeleton skeleton-row" />)}
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="skeleton skeleton-row" />
+        ))}
       </div>
     </div>
   );

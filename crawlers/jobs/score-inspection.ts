@@ -37,7 +37,13 @@ export async function runScoreInspection({
     logJob({ job: 'score-inspection', inspectionId, kind: 'OK', ms: Date.now() - started });
     return { inspectionId, result };
   } catch (error) {
-    logJob({ job: 'score-inspection', inspectionId, kind: 'ERROR', ms: Date.now() - started, message: error instanceof Error ? error.message : String(error) });
+    logJob({
+      job: 'score-inspection',
+      inspectionId,
+      kind: 'ERROR',
+      ms: Date.now() - started,
+      message: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
 }

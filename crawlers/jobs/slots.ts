@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 export const CRAWL_SLOT_MS = 30 * 60 * 1000;
 
 /** Start of the 30-minute slot an instant falls in; every tick inside one slot maps to the same key. */
-export const slotStart = (at: Date, slotMs = CRAWL_SLOT_MS): Date => new Date(Math.floor(at.getTime() / slotMs) * slotMs);
+export const slotStart = (at: Date, slotMs = CRAWL_SLOT_MS): Date =>
+  new Date(Math.floor(at.getTime() / slotMs) * slotMs);
 
-export const crawlSlotKey = (accountId: string, slot: Date): string => `crawl:${accountId}:${slotStart(slot).toISOString()}`;
+export const crawlSlotKey = (accountId: string, slot: Date): string =>
+  `crawl:${accountId}:${slotStart(slot).toISOString()}`;
 
 /** A UUID-shaped id derived from a key, so sending the same key twice hits pg-boss's primary key and is dropped. */
 export function deterministicJobId(key: string): string {

@@ -7,7 +7,7 @@ const CREDENTIAL_HEADERS = ['cookie', 'authorization', 'x-xsrf-token'];
 
 export type HopRequest = {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'HEAD';
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
@@ -37,17 +37,27 @@ export async function fetchWithRedirects(request: HopRequest, deps: HopDeps): Pr
     );
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || !location) {
-      return { status: response.status, url: url.toString(), headers: response.headers, body: await readBody(response, deps.maxBytes) };
+      return {
+        status: response.status,
+        url: url.toString(),
+        headers: response.headers,
+        body: await readBody(response, deps.maxBytes),
+      };
     }
     await response.body?.cancel();
     const next = new URL(location, url);
     const classified = request.classifyRedirect?.(next);
     if (classified) throw classified;
     if (hop + 1 > MAX_REDIRECTS) {
-      throw new CrawlError('HTTP', `Too many redirects (>${MAX_REDIRECTS}) from ${redactUrl(request.url)}`, { retryable: false });
+      throw new CrawlError('HTTP', `Too many redirects (>${MAX_REDIRECTS}) from ${redactUrl(request.url)}`, {
+        retryable: false,
+      });
     }
     if (next.origin !== url.origin) headers = withoutCredentials(headers);
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+    if (
+      (response.status === 303 && method !== 'HEAD') ||
+      ((response.status === 301 || response.status === 302) && method === 'POST')
+    ) {
       method = 'GET';
       body = undefined;
     }
@@ -56,14 +66,18 @@ export async function fetchWithRedirects(request: HopRequest, deps: HopDeps): Pr
 }
 
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name.toLowerCase())),
+  );
 }
 
 async function readBody(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new CrawlError('HTTP', `Response of ${declared} bytes exceeds the ${maxBytes}-byte limit`, { retryable: false });
+    throw new CrawlError('HTTP', `Response of ${declared} bytes exceeds the ${maxBytes}-byte limit`, {
+      retryable: false,
+    });
   }
   if (!response.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];

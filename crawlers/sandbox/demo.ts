@@ -4,11 +4,17 @@
 // seed's moment), so crawls return the very posts the seed stored and ingest sees no phantom edits.
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@/lib/db/client';
-import { findFirstMonitoringAt } from '@/lib/data/inspections';
 import { buildDemoProvince, toSandboxScenario } from '@/lib/demo';
+import { findFirstMonitoringAt } from '@/lib/services/find-first-monitoring-at';
 import { startSandbox } from './server';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, host: { type: 'string', default: '127.0.0.1' }, now: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    now: { type: 'string' },
+  },
+});
 
 async function seedMoment(): Promise<Date> {
   if (values.now) {
@@ -30,7 +36,16 @@ const now = await seedMoment();
 const scenario = toSandboxScenario(buildDemoProvince({ now }));
 const sandbox = await startSandbox({ port: Number(values.port), host: values.host, scenario });
 const platforms = [...new Set(scenario.accounts.map((a) => a.platform))];
-console.log(JSON.stringify({ event: 'sandbox_started', url: sandbox.url, scenario: scenario.name, provinceAt: now.toISOString(), accounts: scenario.accounts.length, platforms }));
+console.log(
+  JSON.stringify({
+    event: 'sandbox_started',
+    url: sandbox.url,
+    scenario: scenario.name,
+    provinceAt: now.toISOString(),
+    accounts: scenario.accounts.length,
+    platforms,
+  }),
+);
 
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

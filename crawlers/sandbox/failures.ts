@@ -1,12 +1,17 @@
 import type { SandboxFailure } from './scenario';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
-
-export type FailureQuery = { platforms: readonly string[]; handle: string | null; routeId: string; now: Date; epoch: Date };
+export type FailureQuery = {
+  platforms: readonly string[];
+  handle: string | null;
+  routeId: string;
+  now: Date;
+  epoch: Date;
+};
 
 /** Day index of `now` relative to the scenario epoch (day 0 = the epoch's UTC+8 calendar day). */
 export function sandboxDayIndex(now: Date, epoch: Date): number {
-  const shift = 8 * 3_600_000;
+  const shift = SHANGHAI_OFFSET_MS;
   return Math.floor((now.getTime() + shift) / DAY_MS) - Math.floor((epoch.getTime() + shift) / DAY_MS);
 }
 

@@ -29,7 +29,7 @@ export type SandboxState = {
 export type SandboxRoute = {
   /** Stable id used by scenario failures, e.g. `weibo.timeline`. */
   id: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'HEAD';
   pattern: RegExp;
   /** Extra condition, for routes that share a path and differ by query (Weibo getIndex containers). */
   matches?: (request: SandboxRequest) => boolean;
@@ -42,7 +42,8 @@ export type SandboxRoute = {
 export type SandboxRouteModule = {
   /** Upstream host name, used as the first path segment (`/m.weibo.cn/...`). */
   host: string;
-  platform: PlatformCode;
+  /** The platform whose accounts it serves; none for plain web pages (the D6 link targets). */
+  platform?: PlatformCode;
   routes: SandboxRoute[];
   /** The platform's own "log in first" answer; defaults to a 302 to `/{host}/login`. */
   loginWall?: (request: SandboxRequest) => SandboxResponse;
@@ -60,7 +61,11 @@ export const json = (value: unknown, status = 200): SandboxResponse => ({
   body: JSON.stringify(value),
 });
 
-export const html = (body: string, status = 200): SandboxResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+export const html = (body: string, status = 200): SandboxResponse => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body,
+});
 
 export const xml = (body: string, contentType = 'application/xml', status = 200): SandboxResponse => ({
   status,

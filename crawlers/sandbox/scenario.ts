@@ -34,10 +34,25 @@ export const sandboxPostSchema = z.object({
   url: z.string().optional(),
   source: z.string().optional(),
   repostOf: z
-    .object({ id: z.string(), bid: z.string().optional(), text: z.string(), userId: z.string().optional(), userName: z.string().optional(), deleted: z.boolean().default(false) })
+    .object({
+      id: z.string(),
+      bid: z.string().optional(),
+      text: z.string(),
+      userId: z.string().optional(),
+      userName: z.string().optional(),
+      deleted: z.boolean().default(false),
+    })
     .optional(),
-  counts: z.object({ reposts: z.number().int().default(0), comments: z.number().int().optional(), likes: z.number().int().default(0) }).default({ reposts: 0, likes: 0 }),
+  counts: z
+    .object({
+      reposts: z.number().int().default(0),
+      comments: z.number().int().optional(),
+      likes: z.number().int().default(0),
+    })
+    .default({ reposts: 0, likes: 0 }),
   comments: z.array(sandboxCommentSchema).default([]),
+  /** Raw fields laid over the post's wire object (Weibo mblog), to serve an odd or malformed item: tolerant-reading tests. */
+  wire: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const sandboxProfileSchema = z.object({
@@ -65,7 +80,15 @@ export const sandboxAccountSchema = z.object({
 });
 
 /** `rate_limit`: the platform's own throttling answer (module hook `rateLimit`, default HTTP 429). */
-export const FAILURE_KINDS = ['status', 'login_wall', 'login_redirect', 'malformed_json', 'delay', 'captcha', 'rate_limit'] as const;
+export const FAILURE_KINDS = [
+  'status',
+  'login_wall',
+  'login_redirect',
+  'malformed_json',
+  'delay',
+  'captcha',
+  'rate_limit',
+] as const;
 
 export const sandboxFailureSchema = z.object({
   kind: z.enum(FAILURE_KINDS),

@@ -5,7 +5,15 @@ import type { SandboxRequest, SandboxResponse, SandboxRouteModule, SandboxState 
 import { ROUTE_MODULES } from './routes';
 import { parseScenario, resolveTime, type Scenario, type ScenarioInput } from './scenario';
 
-export type SandboxRequestLog = { method: string; host: string; path: string; query: string; routeId: string | null; status: number; userAgent?: string };
+export type SandboxRequestLog = {
+  method: string;
+  host: string;
+  path: string;
+  query: string;
+  routeId: string | null;
+  status: number;
+  userAgent?: string;
+};
 
 export type SandboxHandle = {
   url: string;
@@ -40,7 +48,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     },
     now: () => override ?? (scenario.now ? new Date(scenario.now) : new Date()),
     time: (value) => resolveTime(value, epoch()),
-    findAccount: (platform, handle) => scenario.accounts.find((a) => a.platform === platform && a.handle === handle) ?? null,
+    findAccount: (platform, handle) =>
+      scenario.accounts.find((a) => a.platform === platform && a.handle === handle) ?? null,
     accounts: (platform) => scenario.accounts.filter((a) => a.platform === platform),
   };
 
@@ -54,9 +63,25 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     const path = `/${rest.join('/')}`;
     const routeModule = modules.get(host);
     const body = await readBody(req);
-    const log: SandboxRequestLog = { method: req.method ?? 'GET', host, path, query: url.search, routeId: null, status: 404, userAgent: req.headers['user-agent'] };
+    const log: SandboxRequestLog = {
+      method: req.method ?? 'GET',
+      host,
+      path,
+      query: url.search,
+      routeId: null,
+      status: 404,
+      userAgent: req.headers['user-agent'],
+    };
     requests.push(log);
-    const request: SandboxRequest = { method: log.method, path, query: url.searchParams, headers: req.headers, body, params: {}, baseUrl };
+    const request: SandboxRequest = {
+      method: log.method,
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      params: {},
+      baseUrl,
+    };
     const matched = routeModule?.routes
       .filter((r) => r.method === req.method)
       .map((route) => ({ route, match: route.pattern.exec(path) }))
@@ -67,9 +92,13 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     const handle = matched.route.handleOf?.(request, state) ?? null;
     // Feed bridges serve other platforms' accounts (we-mp-rss → WECHAT): failures may name either platform.
     const owner = handle ? scenario.accounts.find((a) => a.handle === handle) : undefined;
-    const platforms = [routeModule.platform, ...(owner && owner.platform !== routeModule.platform ? [owner.platform] : [])];
+    const platforms = [
+      ...(routeModule.platform ? [routeModule.platform] : []),
+      ...(owner && owner.platform !== routeModule.platform ? [owner.platform] : []),
+    ];
     const failures = plan.match({ platforms, handle, routeId: matched.route.id, now: state.now(), epoch: epoch() });
-    const delay = scenario.latencyMs + failures.reduce((sum, f) => sum + (f.kind === 'delay' ? (f.delayMs ?? 1000) : 0), 0);
+    const delay =
+      scenario.latencyMs + failures.reduce((sum, f) => sum + (f.kind === 'delay' ? (f.delayMs ?? 1000) : 0), 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = failures.find((f) => f.kind !== 'delay');
     if (failure?.kind === 'status') return send(res, { status: failure.status ?? 500, body: '' }, log);
@@ -77,11 +106,18 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       const location = `${baseUrl}${routeModule.loginRedirectPath ?? `/${host}/login`}?r=${encodeURIComponent(url.toString())}`;
       return send(res, { status: 302, headers: { location }, body: '' }, log);
     }
-    if (failure?.kind === 'login_wall') return send(res, (routeModule.loginWall ?? defaultLoginWall(host))(request), log);
+    if (failure?.kind === 'login_wall')
+      return send(res, (routeModule.loginWall ?? defaultLoginWall(host))(request), log);
     if (failure?.kind === 'captcha') return send(res, (routeModule.captcha ?? defaultLoginWall(host))(request), log);
-    if (failure?.kind === 'rate_limit') return send(res, routeModule.rateLimit?.(request) ?? { status: 429, body: '' }, log);
+    if (failure?.kind === 'rate_limit')
+      return send(res, routeModule.rateLimit?.(request) ?? { status: 429, body: '' }, log);
     const response = await matched.route.handle(request, state);
-    if (failure?.kind === 'malformed_json') return send(res, { ...response, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) }, log);
+    if (failure?.kind === 'malformed_json')
+      return send(
+        res,
+        { ...response, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) },
+        log,
+      );
     return send(res, response, log);
   }
 
@@ -111,7 +147,11 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   };
 }
 
-const defaultLoginWall = (host: string) => (): SandboxResponse => ({ status: 302, headers: { location: `/${host}/login` }, body: '' });
+const defaultLoginWall = (host: string) => (): SandboxResponse => ({
+  status: 302,
+  headers: { location: `/${host}/login` },
+  body: '',
+});
 
 function send(res: ServerResponse, response: SandboxResponse, log?: SandboxRequestLog) {
   if (log) log.status = response.status;

@@ -7,6 +7,8 @@ import type { Role } from '@/lib/schemas/enums';
 import { getUserAccess } from '@/lib/services/get-user-access';
 import { hasRole, type Access } from '@/lib/access';
 import { getAuth } from './auth';
+// Every action and route authenticates through this module: from here on audit rows carry the client address.
+import './request-ip';
 
 /**
  * The current user's access, or null when signed out. The root layout, a segment layout and the page each ask for
@@ -31,7 +33,7 @@ export async function requirePageAccess(roles: readonly Role[]): Promise<Access>
 /** For actions and route handlers: throws AppError UNAUTHORIZED/FORBIDDEN. */
 export async function requireAccess(roles: readonly Role[]): Promise<Access> {
   const access = await getCurrentAccess();
-  if (!access) throw new AppError('UNAUTHORIZED', 'Sign in first');
-  if (!hasRole(access, roles)) throw new AppError('FORBIDDEN', 'Your role does not allow this');
+  if (!access) throw new AppError('UNAUTHORIZED', 'signInFirst');
+  if (!hasRole(access, roles)) throw new AppError('FORBIDDEN', 'roleNotAllowed');
   return access;
 }

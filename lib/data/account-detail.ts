@@ -19,8 +19,16 @@ export async function findAccountHeader(db: Db, accountId: string): Promise<Acco
   const row = await db.account.findUnique({
     where: { id: accountId },
     select: {
-      id: true, displayName: true, platformCode: true, handle: true, url: true, filingNumber: true,
-      filingStatus: true, lifecycle: true, openedAt: true, closedAt: true,
+      id: true,
+      displayName: true,
+      platformCode: true,
+      handle: true,
+      url: true,
+      filingNumber: true,
+      filingStatus: true,
+      lifecycle: true,
+      openedAt: true,
+      closedAt: true,
       agency: { select: { id: true, name: true, ancestorIds: true } },
     },
   });
@@ -29,8 +37,14 @@ export async function findAccountHeader(db: Db, accountId: string): Promise<Acco
 }
 
 export type SnapshotDto = {
-  id: string; takenAt: string; displayName: string; avatarHash: string | null; isVerified: boolean | null;
-  verifiedReason: string | null; followersCount: number | null; isInteractionEnabled: boolean | null;
+  id: string;
+  takenAt: string;
+  displayName: string;
+  avatarHash: string | null;
+  isVerified: boolean | null;
+  verifiedReason: string | null;
+  followersCount: number | null;
+  isInteractionEnabled: boolean | null;
 };
 
 export async function listSnapshots(db: Db, accountId: string, limit: number): Promise<SnapshotDto[]> {
@@ -38,19 +52,45 @@ export async function listSnapshots(db: Db, accountId: string, limit: number): P
     where: { accountId },
     orderBy: { takenAt: 'desc' },
     take: limit,
-    select: { id: true, takenAt: true, displayName: true, avatarHash: true, isVerified: true, verifiedReason: true, followersCount: true, isInteractionEnabled: true },
+    select: {
+      id: true,
+      takenAt: true,
+      displayName: true,
+      avatarHash: true,
+      isVerified: true,
+      verifiedReason: true,
+      followersCount: true,
+      isInteractionEnabled: true,
+    },
   });
   return rows.map((r) => ({ ...r, takenAt: r.takenAt.toISOString() }));
 }
 
 export type PostListItemDto = {
-  id: string; platformPostId: string; url: string | null; title: string | null; text: string; publishedAt: string;
-  editedAt: string | null; deletedDetectedAt: string | null; isPinned: boolean; isRepost: boolean;
-  commentsEnabled: boolean | null; commentsCount: number | null; likesCount: number | null; repostsCount: number | null;
-  storedComments: number; revisions: number;
+  id: string;
+  platformPostId: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  publishedAt: string;
+  editedAt: string | null;
+  deletedDetectedAt: string | null;
+  isPinned: boolean;
+  isRepost: boolean;
+  commentsEnabled: boolean | null;
+  commentsCount: number | null;
+  likesCount: number | null;
+  repostsCount: number | null;
+  storedComments: number;
+  revisions: number;
 };
 
-export async function listPostsPage(db: Db, accountId: string, page: number, pageSize: number): Promise<{ items: PostListItemDto[]; total: number }> {
+export async function listPostsPage(
+  db: Db,
+  accountId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PostListItemDto[]; total: number }> {
   const [rows, total] = await Promise.all([
     db.post.findMany({
       where: { accountId },
@@ -64,16 +104,31 @@ export async function listPostsPage(db: Db, accountId: string, page: number, pag
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id, platformPostId: r.platformPostId, url: r.url, title: r.title, text: r.text,
-      publishedAt: r.publishedAt.toISOString(), editedAt: r.editedAt?.toISOString() ?? null,
-      deletedDetectedAt: r.deletedDetectedAt?.toISOString() ?? null, isPinned: r.isPinned, isRepost: r.isRepost,
-      commentsEnabled: r.commentsEnabled, commentsCount: r.commentsCount, likesCount: r.likesCount, repostsCount: r.repostsCount,
-      storedComments: r._count.comments, revisions: r._count.revisions,
+      id: r.id,
+      platformPostId: r.platformPostId,
+      url: r.url,
+      title: r.title,
+      text: r.text,
+      publishedAt: r.publishedAt.toISOString(),
+      editedAt: r.editedAt?.toISOString() ?? null,
+      deletedDetectedAt: r.deletedDetectedAt?.toISOString() ?? null,
+      isPinned: r.isPinned,
+      isRepost: r.isRepost,
+      commentsEnabled: r.commentsEnabled,
+      commentsCount: r.commentsCount,
+      likesCount: r.likesCount,
+      repostsCount: r.repostsCount,
+      storedComments: r._count.comments,
+      revisions: r._count.revisions,
     })),
   };
 }
 
-export type CoverageCellDto = { day: string; status: 'COVERED' | 'FAILED' | 'NONE'; errorKind: string | null };
+export type CoverageCellDto = {
+  day: string;
+  status: 'COVERED' | 'PARTIAL' | 'FAILED' | 'NONE';
+  errorKind: string | null;
+};
 
 export async function listCoverageCells(db: Db, accountId: string, days: string[]): Promise<CoverageCellDto[]> {
   if (days.length === 0) return [];

@@ -1,3 +1,4 @@
+import type { Prisma } from '@/lib/db/generated/client';
 import type { Db } from '@/lib/db/types';
 
 export type ImportedAccount = {
@@ -9,21 +10,15 @@ export type ImportedAccount = {
   filingNumber: string | null;
   filingStatus: 'UNFILED' | 'PENDING' | 'FILED' | 'REVOKED';
   openedAt: Date | null;
+  /** Built from the import's crawl columns (lib/schemas/account-crawl-columns.ts): plain JSON. */
+  crawlConfig: Record<string, unknown>;
 };
 
-export async function mapAgencyIdsByCode(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.agency.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
-  return new Map(rows.flatMap((r) => (r.code ? [[r.code, r.id] as const] : [])));
-}
-
-export async function listEnabledPlatformCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.platform.findMany({ where: { isEnabled: true }, select: { code: true } });
-  return new Set(rows.map((r) => r.code));
-}
-
 /** Keys `PLATFORM:handle` of the given pairs that are already registered. */
-export async function listRegisteredHandles(db: Db, pairs: Array<{ platformCode: string; handle: string }>): Promise<Set<string>> {
+export async function listRegisteredHandles(
+  db: Db,
+  pairs: Array<{ platformCode: string; handle: string }>,
+): Promise<Set<string>> {
   if (pairs.length === 0) return new Set();
   const rows = await db.account.findMany({
     where: { OR: pairs.map((p) => ({ platformCode: p.platformCode, handle: p.handle })) },
@@ -34,6 +29,8 @@ export async function listRegisteredHandles(db: Db, pairs: Array<{ platformCode:
 
 export async function createImportedAccounts(db: Db, rows: ImportedAccount[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = await db.account.createMany({ data: rows });
+  const result = await db.account.createMany({
+    data: rows.map((r) => ({ ...r, crawlConfig: r.crawlConfig as Prisma.InputJsonValue })),
+  });
   return result.count;
 }

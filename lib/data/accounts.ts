@@ -38,16 +38,35 @@ export type AccountDto = {
 };
 
 const accountSelect = {
-  id: true, agencyId: true, platformCode: true, handle: true, displayName: true, url: true, filingNumber: true, filingStatus: true,
-  lifecycle: true, openedAt: true, changedAt: true, closedAt: true, isRegistered: true, createdAt: true,
+  id: true,
+  agencyId: true,
+  platformCode: true,
+  handle: true,
+  displayName: true,
+  url: true,
+  filingNumber: true,
+  filingStatus: true,
+  lifecycle: true,
+  openedAt: true,
+  changedAt: true,
+  closedAt: true,
+  isRegistered: true,
+  createdAt: true,
 } as const;
 
 type AccountRow = Omit<AccountDto, 'openedAt' | 'changedAt' | 'closedAt' | 'createdAt'> & {
-  openedAt: Date | null; changedAt: Date | null; closedAt: Date | null; createdAt: Date;
+  openedAt: Date | null;
+  changedAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
 };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toDto = (r: AccountRow): AccountDto => ({
-  ...r, openedAt: iso(r.openedAt), changedAt: iso(r.changedAt), closedAt: iso(r.closedAt), createdAt: r.createdAt.toISOString(),
+  ...r,
+  openedAt: iso(r.openedAt),
+  changedAt: iso(r.changedAt),
+  closedAt: iso(r.closedAt),
+  createdAt: r.createdAt.toISOString(),
 });
 
 const toData = (a: NewAccount) => ({
@@ -65,10 +84,6 @@ const toData = (a: NewAccount) => ({
   crawlConfig: a.crawlConfig,
   isRegistered: a.isRegistered ?? true,
 });
-
-export async function createAccount(db: Db, input: NewAccount): Promise<AccountDto> {
-  return toDto(await db.account.create({ data: toData(input), select: accountSelect }));
-}
 
 /** Bulk insert for imports and the demo seed; returns how many rows were written. */
 export async function createAccounts(db: Db, rows: NewAccount[]): Promise<number> {
@@ -91,23 +106,38 @@ export async function createLifecycleEvents(db: Db, rows: NewLifecycleEvent[]): 
   return result.count;
 }
 
-export async function listAccountsByAgency(db: Db, agencyId: string): Promise<AccountDto[]> {
-  const rows = await db.account.findMany({ where: { agencyId }, orderBy: [{ platformCode: 'asc' }, { handle: 'asc' }], select: accountSelect });
-  return rows.map(toDto);
-}
-
 export async function findAccountByHandle(db: Db, platformCode: string, handle: string): Promise<AccountDto | null> {
-  const row = await db.account.findUnique({ where: { platformCode_handle: { platformCode, handle } }, select: accountSelect });
+  const row = await db.account.findUnique({
+    where: { platformCode_handle: { platformCode, handle } },
+    select: accountSelect,
+  });
   return row ? toDto(row) : null;
 }
 
-export const countAccounts = (db: Db, where: { platformCode?: string; lifecycle?: Lifecycle } = {}): Promise<number> =>
-  db.account.count({ where });
-
-export async function mapAccountIdsByHandle(db: Db, platformHandles: Array<{ platformCode: string; handle: string }>): Promise<Map<string, string>> {
+export async function mapAccountIdsByHandle(
+  db: Db,
+  platformHandles: Array<{ platformCode: string; handle: string }>,
+): Promise<Map<string, string>> {
   const rows = await db.account.findMany({
     where: { OR: platformHandles.map((p) => ({ platformCode: p.platformCode, handle: p.handle })) },
     select: { id: true, platformCode: true, handle: true },
   });
   return new Map(rows.map((r) => [`${r.platformCode}:${r.handle}`, r.id]));
+}
+
+/** One account registered by an administrator. */
+export async function createAccount(
+  db: Db,
+  data: {
+    agencyId: string;
+    platformCode: string;
+    handle: string;
+    displayName: string;
+    url: string | null;
+    filingNumber: string | null;
+    filingStatus: 'UNFILED' | 'PENDING' | 'FILED' | 'REVOKED';
+    openedAt: Date;
+  },
+) {
+  return db.account.create({ data, select: { id: true } });
 }

@@ -6,15 +6,30 @@ import { agencyInSubtrees } from './overview';
 export type QuietAccountRow = { accountId: string; lastPostAt: Date; lastPostDay: string; coveredDaysAfter: number };
 export type FailingAccountRow = { accountId: string; errorKinds: string[] | null };
 export type PendingVetoRow = { accountId: string; inspectionId: string; inspectionName: string; codes: string[] };
-export type OverdueRectificationRow = { accountId: string; rectificationId: string; findingId: string; indicatorCode: string; ruleId: string; deadline: string };
+export type OverdueRectificationRow = {
+  accountId: string;
+  rectificationId: string;
+  findingId: string;
+  indicatorCode: string;
+  ruleId: string;
+  deadline: string;
+};
 export type NewAlert = { accountId: string; kind: AlertKind; dedupeKey: string; details: Prisma.InputJsonValue };
-export type AlertScopeRow = { id: string; acknowledgedAt: Date | null; acknowledgedById: string | null; agency: { id: string; ancestorIds: string[] } };
+export type AlertScopeRow = {
+  id: string;
+  acknowledgedAt: Date | null;
+  acknowledgedById: string | null;
+  agency: { id: string; ancestorIds: string[] };
+};
 
 /**
  * Open accounts whose newest post is on or before `lastDayAtMost`, with the number of COVERED days
  * strictly after that post's day and strictly before `today` (all Asia/Shanghai days).
  */
-export async function listQuietAccounts(db: Db, { today, lastDayAtMost }: { today: string; lastDayAtMost: string }): Promise<QuietAccountRow[]> {
+export async function listQuietAccounts(
+  db: Db,
+  { today, lastDayAtMost }: { today: string; lastDayAtMost: string },
+): Promise<QuietAccountRow[]> {
   return db.$queryRaw<QuietAccountRow[]>`
     WITH last_post AS (
       SELECT p.account_id, max(p.published_at) AS last_at
@@ -77,7 +92,12 @@ const alertWhere = (roots: string[], filter: Pick<AlertFilter, 'kind' | 'acknowl
 });
 
 /** Alerts of accounts in the subtrees of `roots`, newest first. */
-export async function listAlertsPage(db: Db, roots: string[], filter: AlertFilter, pageSize: number): Promise<{ items: AlertItemDto[]; total: number }> {
+export async function listAlertsPage(
+  db: Db,
+  roots: string[],
+  filter: AlertFilter,
+  pageSize: number,
+): Promise<{ items: AlertItemDto[]; total: number }> {
   const where = alertWhere(roots, filter);
   const [rows, total] = await Promise.all([
     db.alert.findMany({
@@ -86,21 +106,35 @@ export async function listAlertsPage(db: Db, roots: string[], filter: AlertFilte
       skip: (filter.page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, kind: true, details: true, createdAt: true, acknowledgedAt: true, acknowledgedById: true,
+        id: true,
+        kind: true,
+        details: true,
+        createdAt: true,
+        acknowledgedAt: true,
+        acknowledgedById: true,
         account: { select: { id: true, displayName: true, platformCode: true, agency: { select: { name: true } } } },
       },
     }),
     db.alert.count({ where }),
   ]);
   const userIds = [...new Set(rows.flatMap((r) => (r.acknowledgedById ? [r.acknowledgedById] : [])))];
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const users = userIds.length
+    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   const items = rows.map((r) => {
     const details = alertDetailsSchema.safeParse({ ...(r.details as object), kind: r.kind });
     return {
-      id: r.id, kind: r.kind, accountId: r.account.id, accountName: r.account.displayName, platformCode: r.account.platformCode,
-      agencyName: r.account.agency.name, createdAt: r.createdAt.toISOString(), acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
-      acknowledgedByName: r.acknowledgedById ? (names.get(r.acknowledgedById) ?? null) : null, details: details.success ? details.data : null,
+      id: r.id,
+      kind: r.kind,
+      accountId: r.account.id,
+      accountName: r.account.displayName,
+      platformCode: r.account.platformCode,
+      agencyName: r.account.agency.name,
+      createdAt: r.createdAt.toISOString(),
+      acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedByName: r.acknowledgedById ? (names.get(r.acknowledgedById) ?? null) : null,
+      details: details.success ? details.data : null,
     };
   });
   return { items, total };
@@ -114,13 +148,26 @@ export async function countOpenAlerts(db: Db, roots: string[]): Promise<number> 
 export async function listAlertScopes(db: Db, ids: string[]): Promise<AlertScopeRow[]> {
   const rows = await db.alert.findMany({
     where: { id: { in: ids } },
-    select: { id: true, acknowledgedAt: true, acknowledgedById: true, account: { select: { agency: { select: { id: true, ancestorIds: true } } } } },
+    select: {
+      id: true,
+      acknowledgedAt: true,
+      acknowledgedById: true,
+      account: { select: { agency: { select: { id: true, ancestorIds: true } } } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, acknowledgedAt: r.acknowledgedAt, acknowledgedById: r.acknowledgedById, agency: r.account.agency }));
+  return rows.map((r) => ({
+    id: r.id,
+    acknowledgedAt: r.acknowledgedAt,
+    acknowledgedById: r.acknowledgedById,
+    agency: r.account.agency,
+  }));
 }
 
 /** Acknowledges the alerts that are still open; returns how many were. */
 export async function setAlertsAcknowledged(db: Db, ids: string[], userId: string, at: Date): Promise<number> {
-  const result = await db.alert.updateMany({ where: { id: { in: ids }, acknowledgedAt: null }, data: { acknowledgedAt: at, acknowledgedById: userId } });
+  const result = await db.alert.updateMany({
+    where: { id: { in: ids }, acknowledgedAt: null },
+    data: { acknowledgedAt: at, acknowledgedById: userId },
+  });
   return result.count;
 }

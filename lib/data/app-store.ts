@@ -1,7 +1,12 @@
 import type { Db } from '@/lib/db/types';
 import type { AppReleaseInput, StoreListingInput } from '@/lib/schemas/snapshot';
 
-export async function upsertAppReleases(db: Db, accountId: string, releases: AppReleaseInput[], observedAt: Date): Promise<void> {
+export async function upsertAppReleases(
+  db: Db,
+  accountId: string,
+  releases: AppReleaseInput[],
+  observedAt: Date,
+): Promise<void> {
   for (const r of releases) {
     const fields = {
       releasedAt: r.releasedAt ?? null,
@@ -20,7 +25,12 @@ export async function upsertAppReleases(db: Db, accountId: string, releases: App
   }
 }
 
-export async function upsertStoreListings(db: Db, accountId: string, listings: StoreListingInput[], observedAt: Date): Promise<void> {
+export async function upsertStoreListings(
+  db: Db,
+  accountId: string,
+  listings: StoreListingInput[],
+  observedAt: Date,
+): Promise<void> {
   for (const l of listings) {
     const fields = {
       appName: l.appName,

@@ -1,21 +1,31 @@
 import type { Db } from '@/lib/db/types';
 import type { CrawlErrorKind } from '@/lib/schemas/enums';
-import { dateToDay, dayToDate } from '@/lib/time';
 
-export type CoverageDayDto = { day: string; status: 'COVERED' | 'FAILED'; errorKind: string | null };
-
-/** Marks days covered; COVERED always wins over an earlier FAILED for the same day. */
-export async function markDaysCovered(db: Db, accountId: string, days: string[], crawlRunId: string): Promise<void> {
+/**
+ * Marks days read. COVERED (every item read) always wins; PARTIAL (read, but items were skipped as unreadable)
+ * replaces an earlier FAILED but never an earlier COVERED, whose crawl did see every item of the day.
+ */
+export async function markDaysCovered(
+  db: Db,
+  accountId: string,
+  days: string[],
+  crawlRunId: string,
+  status: 'COVERED' | 'PARTIAL' = 'COVERED',
+  facts: readonly string[] = [],
+): Promise<void> {
   if (days.length === 0) return;
+  // Facts accumulate: comments read for a day by an earlier crawl stay read when a later one reads only posts.
   await db.$executeRaw`
-    INSERT INTO crawl_coverage (account_id, day, status, error_kind, crawl_run_id, updated_at)
-    SELECT ${accountId}::uuid, d::date, 'COVERED', NULL, ${crawlRunId}::uuid, now()
+    INSERT INTO crawl_coverage (account_id, day, status, error_kind, crawl_run_id, facts, updated_at)
+    SELECT ${accountId}::uuid, d::date, ${status}::"CoverageStatus", NULL, ${crawlRunId}::uuid, ${[...facts]}::text[], now()
     FROM unnest(${days}::text[]) AS d
     ON CONFLICT (account_id, day) DO UPDATE
-      SET status = 'COVERED', error_kind = NULL, crawl_run_id = EXCLUDED.crawl_run_id, updated_at = now()`;
+      SET status = EXCLUDED.status, error_kind = NULL, crawl_run_id = EXCLUDED.crawl_run_id, updated_at = now(),
+        facts = ARRAY(SELECT DISTINCT f FROM unnest(coalesce(crawl_coverage.facts, '{}') || EXCLUDED.facts) AS f ORDER BY f)
+      WHERE EXCLUDED.status = 'COVERED' OR crawl_coverage.status <> 'COVERED'`;
 }
 
-/** Records a failed day unless some crawl already covered it. */
+/** Records a failed day unless some crawl already read it (COVERED or PARTIAL). */
 export async function markDayFailed(
   db: Db,
   accountId: string,
@@ -29,12 +39,4 @@ export async function markDayFailed(
     ON CONFLICT (account_id, day) DO UPDATE
       SET error_kind = EXCLUDED.error_kind, crawl_run_id = EXCLUDED.crawl_run_id, updated_at = now()
       WHERE crawl_coverage.status = 'FAILED'`;
-}
-
-export async function listCoverage(db: Db, accountId: string, fromDay: string, toDay: string): Promise<CoverageDayDto[]> {
-  const rows = await db.crawlCoverage.findMany({
-    where: { accountId, day: { gte: dayToDate(fromDay), lte: dayToDate(toDay) } },
-    orderBy: { day: 'asc' },
-  });
-  return rows.map((r) => ({ day: dateToDay(r.day), status: r.status, errorKind: r.errorKind }));
 }

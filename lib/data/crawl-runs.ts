@@ -53,7 +53,27 @@ export type FinishCrawlRunInput = {
   coverageTo: Date | null;
   postsSeen: number;
   commentsSeen: number;
+  /** Facts the crawl read (lib/schemas/snapshot.ts FACTS_READ). */
+  factsRead: string[];
+  /** When the platform answered (the snapshot's fetchedAt). */
+  fetchedAt: Date;
+  /** What reparse needs (lib/schemas/snapshot.ts ReplayInput, dates as ISO); undefined leaves the stored one. */
+  replayInput?: { since: string; knownPostIds: string[]; origins?: Record<string, string>; captureComplete: boolean };
+  /** sha256 of the derived snapshot (ingest-snapshot.ts snapshotDigest). */
+  snapshotDigest?: string;
+  /** Set by a reparse. */
+  reparsedAt?: Date;
 };
+
+/**
+ * Serializes the ingests of one slot until the transaction ends (a retried job and its expired first attempt may
+ * finish together) and says whether the slot already has a run, i.e. this ingest repeats a committed one.
+ */
+export async function lockCrawlSlot(db: Db, slotKey: string): Promise<boolean> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${slotKey}, 0))`;
+  // A statement of its own: its snapshot is taken after the lock, so it sees a run the other ingest committed.
+  return (await db.crawlRun.findUnique({ where: { slotKey }, select: { id: true } })) !== null;
+}
 
 /** Creates or completes the run of a slot; a second worker finishing the same slot overwrites with equal data. */
 export async function upsertFinishedCrawlRun(db: Db, input: FinishCrawlRunInput): Promise<CrawlRunDto> {

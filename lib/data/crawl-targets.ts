@@ -13,10 +13,6 @@ export type CrawlTargetDto = {
   credentialId: string | null;
 };
 
-export type StoredCredential = {
-  id: string; platformCode: string; kind: string; keyId: string; ciphertext: Uint8Array; iv: Uint8Array; authTag: Uint8Array; expiresAt: Date | null;
-};
-
 const TARGET_SELECT = {
   id: true,
   agencyId: true,
@@ -28,7 +24,16 @@ const TARGET_SELECT = {
   credentialId: true,
 } as const;
 
-type TargetRow = { id: string; agencyId: string; platformCode: string; handle: string; displayName: string; url: string | null; crawlConfig: unknown; credentialId: string | null };
+type TargetRow = {
+  id: string;
+  agencyId: string;
+  platformCode: string;
+  handle: string;
+  displayName: string;
+  url: string | null;
+  crawlConfig: unknown;
+  credentialId: string | null;
+};
 const toDto = (r: TargetRow): CrawlTargetDto => ({
   accountId: r.id,
   agencyId: r.agencyId,
@@ -43,7 +48,12 @@ const toDto = (r: TargetRow): CrawlTargetDto => ({
 /** Accounts that are not closed, on an enabled platform, whose next crawl is due at `at` (never crawled = due). */
 export async function listDueCrawlTargets(
   db: Db,
-  { at, limit, afterId, platformCodes }: { at: Date; limit: number; afterId?: string; platformCodes?: readonly string[] },
+  {
+    at,
+    limit,
+    afterId,
+    platformCodes,
+  }: { at: Date; limit: number; afterId?: string; platformCodes?: readonly string[] },
 ): Promise<CrawlTargetDto[]> {
   const rows = await db.account.findMany({
     where: {
@@ -67,7 +77,11 @@ export async function findCrawlTarget(db: Db, accountId: string): Promise<CrawlT
 
 /** The latest Shanghai day some crawl fully covered, or null when none did. */
 export async function findLastCoveredDay(db: Db, accountId: string): Promise<string | null> {
-  const row = await db.crawlCoverage.findFirst({ where: { accountId, status: 'COVERED' }, orderBy: { day: 'desc' }, select: { day: true } });
+  const row = await db.crawlCoverage.findFirst({
+    where: { accountId, status: 'COVERED' },
+    orderBy: { day: 'desc' },
+    select: { day: true },
+  });
   return row ? dateToDay(row.day) : null;
 }
 
@@ -75,14 +89,6 @@ export async function setNextCrawlAt(db: Db, accountIds: string[], at: Date): Pr
   if (accountIds.length === 0) return 0;
   const result = await db.account.updateMany({ where: { id: { in: accountIds } }, data: { nextCrawlAt: at } });
   return result.count;
-}
-
-/** The encrypted credential row; decryption (CREDENTIALS_KEY) belongs to the caller's credential hook. */
-export async function findStoredCredential(db: Db, credentialId: string): Promise<StoredCredential | null> {
-  return db.platformCredential.findUnique({
-    where: { id: credentialId },
-    select: { id: true, platformCode: true, kind: true, keyId: true, ciphertext: true, iv: true, authTag: true, expiresAt: true },
-  });
 }
 
 /** True when the account was closed (注销) at or before `at`: it is crawled no more, even from an older queued job. */

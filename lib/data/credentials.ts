@@ -15,7 +15,15 @@ export type CredentialSummaryDto = {
   updatedAt: string;
 };
 
-export type SealedCredentialData = { kind: string; secretHint: string; keyId: string; ciphertext: Uint8Array; iv: Uint8Array; authTag: Uint8Array; expiresAt: Date | null };
+export type SealedCredentialData = {
+  kind: string;
+  secretHint: string;
+  keyId: string;
+  ciphertext: Uint8Array;
+  iv: Uint8Array;
+  authTag: Uint8Array;
+  expiresAt: Date | null;
+};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const bytes = (b: Uint8Array) => new Uint8Array(b);
@@ -25,20 +33,39 @@ export async function listCredentialSummaries(db: Db, platformCode?: string): Pr
     where: platformCode ? { platformCode } : {},
     orderBy: [{ platformCode: 'asc' }, { label: 'asc' }],
     select: {
-      id: true, platformCode: true, kind: true, label: true, secretHint: true, expiresAt: true, lastUsedAt: true, lastError: true,
-      createdById: true, updatedAt: true, _count: { select: { accounts: true } },
+      id: true,
+      platformCode: true,
+      kind: true,
+      label: true,
+      secretHint: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      lastError: true,
+      createdById: true,
+      updatedAt: true,
+      _count: { select: { accounts: true } },
     },
   });
   return rows.map(({ _count, ...r }) => ({
-    ...r, expiresAt: iso(r.expiresAt), lastUsedAt: iso(r.lastUsedAt), updatedAt: r.updatedAt.toISOString(), accounts: _count.accounts,
+    ...r,
+    expiresAt: iso(r.expiresAt),
+    lastUsedAt: iso(r.lastUsedAt),
+    updatedAt: r.updatedAt.toISOString(),
+    accounts: _count.accounts,
   }));
 }
 
 export async function findCredentialMeta(db: Db, id: string) {
-  return db.platformCredential.findUnique({ where: { id }, select: { id: true, platformCode: true, kind: true, label: true, secretHint: true, createdById: true } });
+  return db.platformCredential.findUnique({
+    where: { id },
+    select: { id: true, platformCode: true, kind: true, label: true, secretHint: true, createdById: true },
+  });
 }
 
-export async function createCredential(db: Db, data: SealedCredentialData & { platformCode: string; label: string; createdById: string | null }) {
+export async function createCredential(
+  db: Db,
+  data: SealedCredentialData & { platformCode: string; label: string; createdById: string | null },
+) {
   return db.platformCredential.create({
     data: { ...data, ciphertext: bytes(data.ciphertext), iv: bytes(data.iv), authTag: bytes(data.authTag) },
     select: { id: true },
@@ -49,7 +76,13 @@ export async function createCredential(db: Db, data: SealedCredentialData & { pl
 export async function replaceCredentialSecret(db: Db, id: string, data: SealedCredentialData) {
   await db.platformCredential.update({
     where: { id },
-    data: { ...data, ciphertext: bytes(data.ciphertext), iv: bytes(data.iv), authTag: bytes(data.authTag), lastError: null },
+    data: {
+      ...data,
+      ciphertext: bytes(data.ciphertext),
+      iv: bytes(data.iv),
+      authTag: bytes(data.authTag),
+      lastError: null,
+    },
   });
 }
 
@@ -72,4 +105,32 @@ export async function setAccountCredential(db: Db, accountId: string, credential
 
 export async function countCredentials(db: Db): Promise<number> {
   return db.platformCredential.count();
+}
+
+export type StoredCredential = {
+  id: string;
+  platformCode: string;
+  kind: string;
+  keyId: string;
+  ciphertext: Uint8Array;
+  iv: Uint8Array;
+  authTag: Uint8Array;
+  expiresAt: Date | null;
+};
+
+/** The encrypted credential row; decryption (CREDENTIALS_KEY) belongs to the caller's credential hook. */
+export async function findStoredCredential(db: Db, credentialId: string): Promise<StoredCredential | null> {
+  return db.platformCredential.findUnique({
+    where: { id: credentialId },
+    select: {
+      id: true,
+      platformCode: true,
+      kind: true,
+      keyId: true,
+      ciphertext: true,
+      iv: true,
+      authTag: true,
+      expiresAt: true,
+    },
+  });
 }

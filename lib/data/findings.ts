@@ -1,13 +1,17 @@
 import type { Db } from '@/lib/db/types';
 import { Prisma } from '@/lib/db/generated/client';
 import { excerptAround } from '@/lib/excerpt';
+import { shanghaiDayStart } from '@/lib/time';
 import type { FindingFilter, FindingListItem, FindingsPage } from '@/lib/schemas/finding';
 import type { FindingCursorKey } from '@/lib/schemas/finding-cursor';
 
 export const FINDINGS_PAGE_SIZE = 25;
 
 /** The post field a finding's span indexes into (text, title or the reposted text). */
-export function postField(post: { text: string; title: string | null; repostOfText: string | null }, details: unknown): string {
+export function postField(
+  post: { text: string; title: string | null; repostOfText: string | null },
+  details: unknown,
+): string {
   const field = details && typeof details === 'object' && 'field' in details ? details.field : 'text';
   if (field === 'title') return post.title ?? '';
   if (field === 'repostOfText') return post.repostOfText ?? '';
@@ -16,16 +20,28 @@ export function postField(post: { text: string; title: string | null; repostOfTe
 
 function whereSql(roots: string[], filter: FindingFilter): Prisma.Sql {
   const parts = [Prisma.sql`(ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])`];
-  if (filter.agencyId) parts.push(Prisma.sql`(ag.id = ${filter.agencyId}::uuid OR ag.ancestor_ids && ARRAY[${filter.agencyId}::uuid])`);
+  if (filter.agencyId)
+    parts.push(Prisma.sql`(ag.id = ${filter.agencyId}::uuid OR ag.ancestor_ids && ARRAY[${filter.agencyId}::uuid])`);
   if (filter.status !== 'ALL') parts.push(Prisma.sql`f.status = ${filter.status}::"FindingStatus"`);
   if (filter.indicator) parts.push(Prisma.sql`f.indicator_code = ${filter.indicator}`);
   if (filter.inspectionId) parts.push(Prisma.sql`f.inspection_id = ${filter.inspectionId}::uuid`);
   if (filter.accountId) parts.push(Prisma.sql`f.account_id = ${filter.accountId}::uuid`);
+  if (filter.platform) parts.push(Prisma.sql`a.platform_code = ${filter.platform}`);
+  // Days are Beijing days of the inspection's monitoring date (docs/dates.md).
+  if (filter.from)
+    parts.push(
+      Prisma.sql`f.inspection_id IN (SELECT id FROM inspection WHERE monitoring_at >= ${shanghaiDayStart(filter.from)})`,
+    );
+  if (filter.to)
+    parts.push(
+      Prisma.sql`f.inspection_id IN (SELECT id FROM inspection WHERE monitoring_at < ${new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000)})`,
+    );
   return Prisma.join(parts, ' AND ');
 }
 
 type KeyRow = { id: string; is_veto: boolean; created_at: Date };
-const toKey = (r: KeyRow | undefined): FindingCursorKey | null => (r ? { isVeto: r.is_veto, createdAt: r.created_at, id: r.id } : null);
+const toKey = (r: KeyRow | undefined): FindingCursorKey | null =>
+  r ? { isVeto: r.is_veto, createdAt: r.created_at, id: r.id } : null;
 
 /** One page of the queue: its rows, the sort keys at both ends, and whether rows exist beyond either end. */
 export type FindingsQueuePage = Omit<FindingsPage, 'page' | 'nextCursor' | 'prevCursor'> & {
@@ -72,7 +88,12 @@ async function listPageKeys(db: Db, where: Prisma.Sql, seek: FindingsSeek) {
  */
 export type FindingsSeek = { after?: FindingCursorKey; before?: FindingCursorKey; offset?: number };
 
-export async function listFindingsPage(db: Db, roots: string[], filter: FindingFilter, seek: FindingsSeek = {}): Promise<FindingsQueuePage> {
+export async function listFindingsPage(
+  db: Db,
+  roots: string[],
+  filter: FindingFilter,
+  seek: FindingsSeek = {},
+): Promise<FindingsQueuePage> {
   const where = whereSql(roots, filter);
   const countTotal = () => db.$queryRaw<Array<{ total: number }>>`
     SELECT count(*)::int AS total FROM finding f
@@ -91,8 +112,21 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
   const found = await db.finding.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, indicatorCode: true, ruleId: true, status: true, points: true, isVeto: true, accountId: true, inspectionId: true,
-      sourceType: true, sourceUrl: true, sourcePublishedAt: true, spanStart: true, spanEnd: true, matchedText: true, reviewReason: true,
+      id: true,
+      indicatorCode: true,
+      ruleId: true,
+      status: true,
+      points: true,
+      isVeto: true,
+      accountId: true,
+      inspectionId: true,
+      sourceType: true,
+      sourceUrl: true,
+      sourcePublishedAt: true,
+      spanStart: true,
+      spanEnd: true,
+      matchedText: true,
+      reviewReason: true,
       account: { select: { displayName: true, platformCode: true, agency: { select: { name: true } } } },
       inspection: { select: { monitoringAt: true } },
       post: { select: { text: true, title: true, repostOfText: true } },
@@ -104,13 +138,32 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const items: FindingListItem[] = rows.map((r) => {
     // Findings without a span (a blocked link, a count) show what matched instead of the whole item.
-    const source = r.spanStart === null && r.matchedText ? r.matchedText : (r.comment?.text ?? (r.post ? postField(r.post, r.details) : null));
-    const ex = source === null ? { excerpt: null, spanStart: null, spanEnd: null } : excerptAround(source, r.spanStart, r.spanEnd);
+    const source =
+      r.spanStart === null && r.matchedText
+        ? r.matchedText
+        : (r.comment?.text ?? (r.post ? postField(r.post, r.details) : null));
+    const ex =
+      source === null
+        ? { excerpt: null, spanStart: null, spanEnd: null }
+        : excerptAround(source, r.spanStart, r.spanEnd);
     return {
-      id: r.id, indicatorCode: r.indicatorCode, ruleId: r.ruleId, status: r.status, points: r.points, isVeto: r.isVeto,
-      accountId: r.accountId, accountName: r.account.displayName, platformCode: r.account.platformCode, agencyName: r.account.agency.name,
-      inspectionId: r.inspectionId, monitoringAt: r.inspection.monitoringAt.toISOString(), sourceType: r.sourceType, sourceUrl: r.sourceUrl,
-      sourcePublishedAt: r.sourcePublishedAt?.toISOString() ?? null, matchedText: r.matchedText, reviewReason: r.reviewReason,
+      id: r.id,
+      indicatorCode: r.indicatorCode,
+      ruleId: r.ruleId,
+      status: r.status,
+      points: r.points,
+      isVeto: r.isVeto,
+      accountId: r.accountId,
+      accountName: r.account.displayName,
+      platformCode: r.account.platformCode,
+      agencyName: r.account.agency.name,
+      inspectionId: r.inspectionId,
+      monitoringAt: r.inspection.monitoringAt.toISOString(),
+      sourceType: r.sourceType,
+      sourceUrl: r.sourceUrl,
+      sourcePublishedAt: r.sourcePublishedAt?.toISOString() ?? null,
+      matchedText: r.matchedText,
+      reviewReason: r.reviewReason,
       ...ex,
     };
   });
@@ -120,28 +173,95 @@ export async function listFindingsPage(db: Db, roots: string[], filter: FindingF
 export async function listFindingScopes(db: Db, ids: string[]) {
   return db.finding.findMany({
     where: { id: { in: ids } },
-    select: { id: true, status: true, inspectionId: true, accountId: true, fingerprint: true, account: { select: { agency: { select: { id: true, ancestorIds: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      inspectionId: true,
+      accountId: true,
+      fingerprint: true,
+      reviewedById: true,
+      reviewedAt: true,
+      reviewReason: true,
+      account: { select: { agency: { select: { id: true, ancestorIds: true } } } },
+    },
   });
 }
 
+/**
+ * Puts a finding back to the review state it had before (undo), only while it is still as `expected` left it:
+ * the same status, reviewer and review time. Returns how many changed.
+ */
+export async function restoreFindingReview(
+  db: Db,
+  id: string,
+  expected: { status: 'CONFIRMED' | 'DISMISSED'; reviewerId: string; at: Date },
+  previous: { status: 'SUSPECTED' | 'DISMISSED'; reason: string | null; reviewerId: string | null; at: Date | null },
+): Promise<number> {
+  const result = await db.finding.updateMany({
+    where: { id, status: expected.status, reviewedById: expected.reviewerId, reviewedAt: expected.at },
+    data: {
+      status: previous.status,
+      reviewReason: previous.reason,
+      reviewedById: previous.reviewerId,
+      reviewedAt: previous.at,
+    },
+  });
+  return result.count;
+}
+
 /** Finished inspections holding the same evidence (account + fingerprint) as the given findings. */
-export async function listInspectionsSharingFindings(db: Db, findings: Array<{ accountId: string; fingerprint: string }>) {
+export async function listInspectionsSharingFindings(
+  db: Db,
+  findings: Array<{ accountId: string; fingerprint: string }>,
+) {
   const wanted = new Set(findings.map((f) => `${f.accountId}|${f.fingerprint}`));
   const rows = await db.finding.findMany({
-    where: { fingerprint: { in: [...new Set(findings.map((f) => f.fingerprint))] }, accountId: { in: [...new Set(findings.map((f) => f.accountId))] }, inspection: { status: 'DONE' } },
+    where: {
+      fingerprint: { in: [...new Set(findings.map((f) => f.fingerprint))] },
+      accountId: { in: [...new Set(findings.map((f) => f.accountId))] },
+      inspection: { status: 'DONE' },
+    },
     select: { inspectionId: true, accountId: true, fingerprint: true },
   });
-  return rows.filter((r) => wanted.has(`${r.accountId}|${r.fingerprint}`)).map(({ inspectionId, accountId }) => ({ inspectionId, accountId }));
+  return rows
+    .filter((r) => wanted.has(`${r.accountId}|${r.fingerprint}`))
+    .map(({ inspectionId, accountId }) => ({ inspectionId, accountId }));
 }
 
 export async function setFindingReview(
   db: Db,
   ids: string[],
   review: { status: 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED'; reason: string | null; reviewerId: string; at: Date },
+  /** Only findings currently in one of these statuses change (the review state machine); all when omitted. */
+  fromStatuses?: readonly ('SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED')[],
 ): Promise<number> {
   const result = await db.finding.updateMany({
-    where: { id: { in: ids } },
-    data: { status: review.status, reviewReason: review.reason, reviewedById: review.reviewerId, reviewedAt: review.at },
+    where: { id: { in: ids }, ...(fromStatuses ? { status: { in: [...fromStatuses] } } : {}) },
+    data: {
+      status: review.status,
+      reviewReason: review.reason,
+      reviewedById: review.reviewerId,
+      reviewedAt: review.at,
+    },
   });
   return result.count;
+}
+
+/** The names behind a queue filter's ids (shown on its chip), inside the scope only; null otherwise. */
+export async function findFilterNames(
+  db: Db,
+  roots: string[],
+  ids: { agencyId?: string; accountId?: string; inspectionId?: string },
+) {
+  const inScope = { OR: [{ id: { in: roots } }, { ancestorIds: { hasSome: roots } }] };
+  const [agency, account, inspection] = await Promise.all([
+    ids.agencyId ? db.agency.findFirst({ where: { id: ids.agencyId, ...inScope }, select: { name: true } }) : null,
+    ids.accountId
+      ? db.account.findFirst({ where: { id: ids.accountId, agency: inScope }, select: { displayName: true } })
+      : null,
+    ids.inspectionId
+      ? db.inspection.findFirst({ where: { id: ids.inspectionId, scopeAgency: inScope }, select: { name: true } })
+      : null,
+  ]);
+  return { agency: agency?.name ?? null, account: account?.displayName ?? null, inspection: inspection?.name ?? null };
 }

@@ -2,7 +2,12 @@ import type { Db } from '@/lib/db/types';
 import type { InspectionListItem } from '@/lib/schemas/inspection';
 import { agencyInSubtrees } from './overview';
 
-export async function listInspectionsPage(db: Db, roots: string[], page: number, pageSize: number): Promise<{ items: InspectionListItem[]; total: number }> {
+export async function listInspectionsPage(
+  db: Db,
+  roots: string[],
+  page: number,
+  pageSize: number,
+): Promise<{ items: Array<Omit<InspectionListItem, 'awaitingRead' | 'settlesAutomatically'>>; total: number }> {
   const where = { scopeAgency: agencyInSubtrees(roots) };
   const [rows, total] = await Promise.all([
     db.inspection.findMany({
@@ -11,50 +16,100 @@ export async function listInspectionsPage(db: Db, roots: string[], page: number,
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, name: true, monitoringAt: true, scope: true, sampleRatio: true, status: true, createdAt: true,
-        scopeAgency: { select: { name: true } }, edition: { select: { code: true } },
+        id: true,
+        name: true,
+        monitoringAt: true,
+        scope: true,
+        sampleRatio: true,
+        status: true,
+        createdAt: true,
+        progressDone: true,
+        progressTotal: true,
+        scopeAgency: { select: { name: true } },
+        edition: { select: { code: true, name: true } },
       },
     }),
     db.inspection.count({ where }),
   ]);
-  const counts = await db.score.groupBy({ by: ['inspectionId', 'result'], where: { inspectionId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const counts = await db.score.groupBy({
+    by: ['inspectionId', 'result'],
+    where: { inspectionId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
   const countOf = (id: string, result?: string) =>
-    counts.filter((c) => c.inspectionId === id && (!result || c.result === result)).reduce((n, c) => n + c._count._all, 0);
+    counts
+      .filter((c) => c.inspectionId === id && (!result || c.result === result))
+      .reduce((n, c) => n + c._count._all, 0);
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id, name: r.name, monitoringAt: r.monitoringAt.toISOString(), scopeAgencyName: r.scopeAgency.name, scope: r.scope,
-      sampleRatio: r.sampleRatio, editionCode: r.edition.code, status: r.status, createdAt: r.createdAt.toISOString(),
-      accounts: countOf(r.id), passed: countOf(r.id, 'PASS'), vetoed: countOf(r.id, 'FAIL_VETO'), atRisk: countOf(r.id, 'AT_RISK'),
+      id: r.id,
+      name: r.name,
+      monitoringAt: r.monitoringAt.toISOString(),
+      scopeAgencyName: r.scopeAgency.name,
+      scope: r.scope,
+      sampleRatio: r.sampleRatio,
+      editionCode: r.edition.code,
+      editionName: r.edition.name,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      accounts: countOf(r.id),
+      passed: countOf(r.id, 'PASS'),
+      vetoed: countOf(r.id, 'FAIL_VETO'),
+      atRisk: countOf(r.id, 'AT_RISK'),
       insufficient: countOf(r.id, 'INSUFFICIENT_DATA'),
+      progressDone: r.progressDone,
+      progressTotal: r.progressTotal,
     })),
   };
 }
 
 export async function createInspectionRow(
   db: Db,
-  data: { name: string; monitoringAt: Date; scopeAgencyId: string; scope: 'TREE' | 'SAMPLE'; sampleRatio: number | null; sampleSeed: number | null; editionId: string; createdById: string | null },
+  data: {
+    name: string;
+    monitoringAt: Date;
+    scopeAgencyId: string;
+    scope: 'TREE' | 'SAMPLE';
+    sampleRatio: number | null;
+    sampleSeed: number | null;
+    editionId: string;
+    createdById: string | null;
+  },
 ) {
   return db.inspection.create({ data, select: { id: true } });
 }
 
-export async function findEditionByCode(db: Db, code: string) {
-  return db.indicatorEdition.findUnique({ where: { code }, select: { id: true, code: true, status: true, catalogue: true } });
-}
-
 export async function listEditionCodes(db: Db) {
-  // Drafts can still change, so only published editions may score an inspection.
-  return db.indicatorEdition.findMany({ where: { status: 'PUBLISHED' }, orderBy: { createdAt: 'asc' }, select: { code: true, name: true } });
+  // Drafts can still change, so only published editions may score an inspection. The edition in force (the latest
+  // published) comes first: forms preselect it.
+  return db.indicatorEdition.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    select: { code: true, name: true },
+  });
 }
 
-/** Agencies an inspection can be scoped to: the scope roots and the supervising units below them. */
+/**
+ * Agencies an inspection can be scoped to: the scope roots and the supervising units below them. `parentId` is the
+ * nearest ancestor in this list (null for a root), so a tree picker shows them as a tree even where a
+ * non-supervising unit lies between two of them.
+ */
 export async function listInspectableAgencies(db: Db, roots: string[]) {
-  return db.agency.findMany({
-    where: { isActive: true, OR: [{ id: { in: roots } }, { isSupervisingUnit: true, ancestorIds: { hasSome: roots } }] },
+  const rows = await db.agency.findMany({
+    where: {
+      isActive: true,
+      OR: [{ id: { in: roots } }, { isSupervisingUnit: true, ancestorIds: { hasSome: roots } }],
+    },
     orderBy: [{ level: 'asc' }, { name: 'asc' }],
     take: 500,
-    select: { id: true, name: true, level: true },
+    select: { id: true, name: true, level: true, ancestorIds: true },
   });
+  const listed = new Set(rows.map((r) => r.id));
+  return rows.map(({ ancestorIds, ...a }) => ({
+    ...a,
+    parentId: ancestorIds.findLast((id) => listed.has(id)) ?? null,
+  }));
 }
 
 /** Monitoring time of the oldest inspection: for a demo database, the moment the demo province was generated at. */

@@ -6,7 +6,8 @@ export type AccountActivityRow = {
   platformCode: string;
   agencyName: string;
   lastPostAt: string | null;
-  coveredDays14: number;
+  /** COVERED days in the stale window (of `windowDays`). */
+  coveredDays: number;
 };
 
 export type OverviewCounts = {
@@ -18,7 +19,9 @@ export type OverviewCounts = {
 };
 
 /** Prisma filter for agencies inside any of the given subtrees. */
-export const agencyInSubtrees = (roots: string[]) => ({ OR: [{ id: { in: roots } }, { ancestorIds: { hasSome: roots } }] });
+export const agencyInSubtrees = (roots: string[]) => ({
+  OR: [{ id: { in: roots } }, { ancestorIds: { hasSome: roots } }],
+});
 
 export async function countOverview(db: Db, roots: string[], since60: Date): Promise<OverviewCounts> {
   const inScope = { agency: agencyInSubtrees(roots) };
@@ -55,7 +58,7 @@ type ActivityRaw = {
 export type ActivitySummary = {
   /** Open, post-publishing accounts in scope. */
   accounts: number;
-  /** Sum over those accounts of covered days in the 14-day window (each capped at `windowDays`). */
+  /** Sum over those accounts of covered days in the stale window (each capped at `windowDays`). */
   coveredDays: number;
   staleCount: number;
   nearingCount: number;
@@ -108,7 +111,7 @@ export async function summarizeAccountActivity(
     platformCode: r.platform_code ?? '',
     agencyName: r.agency_name ?? '',
     lastPostAt: r.last_post_at?.toISOString() ?? null,
-    coveredDays14: r.covered_days,
+    coveredDays: r.covered_days,
   });
   return {
     accounts: total?.band_count ?? 0,
@@ -121,6 +124,10 @@ export async function summarizeAccountActivity(
 }
 
 export async function listAgencyNames(db: Db, ids: string[]): Promise<string[]> {
-  const rows = await db.agency.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' }, select: { name: true } });
+  const rows = await db.agency.findMany({
+    where: { id: { in: ids } },
+    orderBy: { name: 'asc' },
+    select: { name: true },
+  });
   return rows.map((r) => r.name);
 }

@@ -3,9 +3,17 @@ import { inChunks } from './chunks';
 import { agencyInSubtrees } from './overview';
 
 /** Open accounts of the agency's subtree on the given platforms: a reposting task's targets. */
-export async function listTargetAccountIds(db: Db, agencyId: string, platformCodes: readonly string[]): Promise<string[]> {
+export async function listTargetAccountIds(
+  db: Db,
+  agencyId: string,
+  platformCodes: readonly string[],
+): Promise<string[]> {
   const rows = await db.account.findMany({
-    where: { lifecycle: { not: 'CLOSED' }, platformCode: { in: [...platformCodes] }, agency: agencyInSubtrees([agencyId]) },
+    where: {
+      lifecycle: { not: 'CLOSED' },
+      platformCode: { in: [...platformCodes] },
+      agency: agencyInSubtrees([agencyId]),
+    },
     select: { id: true },
     orderBy: { id: 'asc' },
   });
@@ -14,10 +22,22 @@ export async function listTargetAccountIds(db: Db, agencyId: string, platformCod
 
 export async function insertRepostTask(
   db: Db,
-  task: { agencyId: string; title: string; itemUrl: string | null; matchTerms: string[]; publishedAt: Date; deadline: Date; createdById: string | null; accountIds: string[] },
+  task: {
+    agencyId: string;
+    title: string;
+    itemUrl: string | null;
+    matchTerms: string[];
+    publishedAt: Date;
+    deadline: Date;
+    createdById: string | null;
+    accountIds: string[];
+  },
 ) {
   const { accountIds, ...data } = task;
-  return db.repostTask.create({ data: { ...data, targets: { create: accountIds.map((accountId) => ({ accountId })) } }, select: { id: true } });
+  return db.repostTask.create({
+    data: { ...data, targets: { create: accountIds.map((accountId) => ({ accountId })) } },
+    select: { id: true },
+  });
 }
 
 /**
@@ -31,7 +51,13 @@ export async function listRepostTasksInScope(db: Db, roots: string[], limit: num
     orderBy: { deadline: 'desc' },
     take: limit,
     select: {
-      id: true, title: true, itemUrl: true, matchTerms: true, publishedAt: true, deadline: true, agency: { select: { name: true } },
+      id: true,
+      title: true,
+      itemUrl: true,
+      matchTerms: true,
+      publishedAt: true,
+      deadline: true,
+      agency: { select: { name: true } },
       targets: {
         where: targetInScope,
         select: {
@@ -49,7 +75,16 @@ export async function listPostsBetween(db: Db, accountIds: string[], from: Date,
   const rows = await inChunks(accountIds, (ids) =>
     db.post.findMany({
       where: { accountId: { in: ids }, publishedAt: { gte: from, lte: to } },
-      select: { id: true, accountId: true, url: true, text: true, repostOfText: true, repostOfUrl: true, links: true, publishedAt: true },
+      select: {
+        id: true,
+        accountId: true,
+        url: true,
+        text: true,
+        repostOfText: true,
+        repostOfUrl: true,
+        links: true,
+        publishedAt: true,
+      },
     }),
   );
   return rows.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id.localeCompare(b.id));
@@ -59,15 +94,31 @@ export type RepostTargetFilter = { accountIds: string[]; postedSince: Date } | {
 
 /** Targets still without a matched repost, with their task: one task's, or the accounts' whose deadline is not before `postedSince`. */
 export async function listUnmatchedRepostTargets(db: Db, filter: RepostTargetFilter) {
-  const select = { taskId: true, accountId: true, task: { select: { id: true, title: true, itemUrl: true, matchTerms: true, publishedAt: true, deadline: true } } } as const;
-  if ('taskId' in filter) return db.repostTaskTarget.findMany({ where: { postId: null, taskId: filter.taskId }, orderBy: { accountId: 'asc' }, select });
+  const select = {
+    taskId: true,
+    accountId: true,
+    task: { select: { id: true, title: true, itemUrl: true, matchTerms: true, publishedAt: true, deadline: true } },
+  } as const;
+  if ('taskId' in filter)
+    return db.repostTaskTarget.findMany({
+      where: { postId: null, taskId: filter.taskId },
+      orderBy: { accountId: 'asc' },
+      select,
+    });
   return inChunks(filter.accountIds, (ids) =>
-    db.repostTaskTarget.findMany({ where: { postId: null, accountId: { in: ids }, task: { deadline: { gte: filter.postedSince } } }, orderBy: [{ taskId: 'asc' }, { accountId: 'asc' }], select }),
+    db.repostTaskTarget.findMany({
+      where: { postId: null, accountId: { in: ids }, task: { deadline: { gte: filter.postedSince } } },
+      orderBy: [{ taskId: 'asc' }, { accountId: 'asc' }],
+      select,
+    }),
   );
 }
 
 /** Records the post that fulfils a target; a target once matched keeps its first repost. */
 export async function setRepostTargetPost(db: Db, taskId: string, accountId: string, postId: string): Promise<boolean> {
-  const { count } = await db.repostTaskTarget.updateMany({ where: { taskId, accountId, postId: null }, data: { postId } });
+  const { count } = await db.repostTaskTarget.updateMany({
+    where: { taskId, accountId, postId: null },
+    data: { postId },
+  });
   return count === 1;
 }

@@ -76,26 +76,41 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 function handleFor(platform: PlatformCode, n: number, nOnPlatform: number, agency: DemoAgency): string {
   const slug = agency.key.replaceAll('-', '');
   switch (platform) {
-    case 'WEIBO': return String(7400000000 + nOnPlatform);
-    case 'WECHAT': return `gh_${token(n, 12, '0123456789abcdef')}`;
-    case 'APP_IOS': return String(6400000000 + nOnPlatform);
-    case 'APP_ANDROID': return `cn.gov.jiangchuan.${slug}`;
-    case 'DOUYIN': return `MS4wLjABAAAA${token(n, 32, B64)}`;
-    case 'TOUTIAO': return `MS4wLjABAAAA${token(n + 5000, 24, B64)}`;
-    case 'RSS': return `https://www.jiangchuan.gov.cn.example.invalid/${slug}/rss.xml`;
-    default: return `${platform.toLowerCase()}_${slug}`;
+    case 'WEIBO':
+      return String(7400000000 + nOnPlatform);
+    case 'WECHAT':
+      return `gh_${token(n, 12, '0123456789abcdef')}`;
+    case 'APP_IOS':
+      return String(6400000000 + nOnPlatform);
+    case 'APP_ANDROID':
+      return `cn.gov.jiangchuan.${slug}`;
+    case 'DOUYIN':
+      return `MS4wLjABAAAA${token(n, 32, B64)}`;
+    case 'TOUTIAO':
+      return `MS4wLjABAAAA${token(n + 5000, 24, B64)}`;
+    case 'RSS':
+      return `https://www.jiangchuan.gov.cn.example.invalid/${slug}/rss.xml`;
+    default:
+      return `${platform.toLowerCase()}_${slug}`;
   }
 }
 
 function urlFor(platform: PlatformCode, handle: string): string {
   switch (platform) {
-    case 'WEIBO': return `https://weibo.com/u/${handle}`;
-    case 'WECHAT': return `https://mp.weixin.qq.com/profile?id=${handle}`;
-    case 'APP_IOS': return `https://apps.apple.com/cn/app/id${handle}`;
-    case 'APP_ANDROID': return `https://appgallery.huawei.com/app/${handle}`;
-    case 'DOUYIN': return `https://www.douyin.com/user/${handle}`;
-    case 'TOUTIAO': return `https://www.toutiao.com/c/user/token/${handle}/`;
-    default: return handle;
+    case 'WEIBO':
+      return `https://weibo.com/u/${handle}`;
+    case 'WECHAT':
+      return `https://mp.weixin.qq.com/profile?id=${handle}`;
+    case 'APP_IOS':
+      return `https://apps.apple.com/cn/app/id${handle}`;
+    case 'APP_ANDROID':
+      return `https://appgallery.huawei.com/app/${handle}`;
+    case 'DOUYIN':
+      return `https://www.douyin.com/user/${handle}`;
+    case 'TOUTIAO':
+      return `https://www.toutiao.com/c/user/token/${handle}/`;
+    default:
+      return handle;
   }
 }
 
@@ -121,7 +136,12 @@ export function buildDemoAccounts(agencies: DemoAgency[]): DemoAccount[] {
       const isUnfiled = n % 11 === 0;
       const closedIndex = DEMO_TRAIT_ACCOUNTS.closed.indexOf(key as (typeof DEMO_TRAIT_ACCOUNTS.closed)[number]);
       const changedIndex = DEMO_TRAIT_ACCOUNTS.changed.indexOf(key as (typeof DEMO_TRAIT_ACCOUNTS.changed)[number]);
-      const displayName = accountNameFor(agency, parent, platform, DEMO_TRAIT_ACCOUNTS.badName.some((k) => k === key));
+      const displayName = accountNameFor(
+        agency,
+        parent,
+        platform,
+        DEMO_TRAIT_ACCOUNTS.badName.some((k) => k === key),
+      );
       accounts.push({
         key,
         agencyKey: agency.key,
@@ -133,7 +153,13 @@ export function buildDemoAccounts(agencies: DemoAgency[]): DemoAccount[] {
         filingStatus: isUnfiled ? 'UNFILED' : n % 17 === 0 ? 'PENDING' : 'FILED',
         lifecycle: closedIndex >= 0 ? 'CLOSED' : changedIndex >= 0 ? 'CHANGED' : 'OPEN',
         openedDaysAgo: 400 + ((n * 37) % 1500),
-        rename: changedIndex >= 0 ? { from: `${agency.shortName}${platform === 'WECHAT' ? '公众号' : '微博'}`, daysAgo: CHANGED_DAYS_AGO[changedIndex] ?? 30 } : null,
+        rename:
+          changedIndex >= 0
+            ? {
+                from: `${agency.shortName}${platform === 'WECHAT' ? '公众号' : '微博'}`,
+                daysAgo: CHANGED_DAYS_AGO[changedIndex] ?? 30,
+              }
+            : null,
         closedDaysAgo: closedIndex >= 0 ? (CLOSED_DAYS_AGO[closedIndex] ?? 30) : null,
         crawlConfig: CRAWL_CONFIG[platform]?.(n) ?? {},
       });
@@ -144,11 +170,21 @@ export function buildDemoAccounts(agencies: DemoAgency[]): DemoAccount[] {
   if (g12) {
     for (const [i, label] of ['东湖宣传', '东湖之声'].entries()) {
       const handle = String(7400000091 + i);
-      accounts.push({ ...g12, key: `${g12.key}#${i + 2}`, handle, url: urlFor('WEIBO', handle), displayName: label, filingNumber: null, filingStatus: 'UNFILED', openedDaysAgo: 200 + i * 50 });
+      accounts.push({
+        ...g12,
+        key: `${g12.key}#${i + 2}`,
+        handle,
+        url: urlFor('WEIBO', handle),
+        displayName: label,
+        filingNumber: null,
+        filingStatus: 'UNFILED',
+        openedDaysAgo: 200 + i * 50,
+      });
     }
   }
   return accounts;
 }
 
-export const isAppAccount = (a: Pick<DemoAccount, 'platformCode'>) => a.platformCode === 'APP_IOS' || a.platformCode === 'APP_ANDROID';
+export const isAppAccount = (a: Pick<DemoAccount, 'platformCode'>) =>
+  a.platformCode === 'APP_IOS' || a.platformCode === 'APP_ANDROID';
 export { APP_NAMES };

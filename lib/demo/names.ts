@@ -12,13 +12,19 @@ export const APP_NAMES: Record<string, { name: string; seller: string; sellerId:
 const BAD_NAMES: Record<string, string> = { 'jc-hx-health': '健康小卫士', 'qs-dh-town': '邻里生活圈' };
 
 /** Where the agency sits: its own short place name (city, county or town). */
-const placeOf = (agency: DemoAgency, parent: DemoAgency | undefined) => (agency.level === 'TOWNSHIP' ? agency.shortName : (parent?.shortName ?? agency.shortName));
+const placeOf = (agency: DemoAgency, parent: DemoAgency | undefined) =>
+  agency.level === 'TOWNSHIP' ? agency.shortName : (parent?.shortName ?? agency.shortName);
 
 /**
  * Names follow the usual pattern of government accounts (江川发布, 平安江川, 健康临溪, 白沙镇发布);
  * `isBad` gives the few planted names that break the agency's naming rule (D8).
  */
-export function accountNameFor(agency: DemoAgency, parent: DemoAgency | undefined, platform: PlatformCode, isBad: boolean): string {
+export function accountNameFor(
+  agency: DemoAgency,
+  parent: DemoAgency | undefined,
+  platform: PlatformCode,
+  isBad: boolean,
+): string {
   const badName = BAD_NAMES[agency.key];
   if (isBad && badName) return badName;
   const app = APP_NAMES[agency.key];
@@ -31,12 +37,19 @@ export function accountNameFor(agency: DemoAgency, parent: DemoAgency | undefine
   const kind = agency.key.slice(agency.key.lastIndexOf('-') + 1);
   const isCity = parent?.level === 'CITY';
   switch (kind) {
-    case 'office': return isCity ? `${parent?.name ?? place}发布` : `${place}发布`;
-    case 'police': return `平安${place}`;
-    case 'health': return `健康${place}`;
-    case 'civil': return `文明${place}`;
-    case 'traffic': return `${place}交警`;
-    case 'propaganda': return `今日${place}`;
-    default: return `${place}发布`;
+    case 'office':
+      return isCity ? `${parent?.name ?? place}发布` : `${place}发布`;
+    case 'police':
+      return `平安${place}`;
+    case 'health':
+      return `健康${place}`;
+    case 'civil':
+      return `文明${place}`;
+    case 'traffic':
+      return `${place}交警`;
+    case 'propaganda':
+      return `今日${place}`;
+    default:
+      return `${place}发布`;
   }
 }

@@ -6,6 +6,7 @@ import { GOLDEN_PLANTERS, LONG_HISTORY_DAYS } from './golden';
 import { appReleases, daysAgo, HISTORY_DAYS, profileFor, routinePosts, type DemoHistory } from './history';
 import { APP_NAMES } from './names';
 import { plantLeaderMentions } from './leaders';
+import { pastEpisodes } from './past-quarters';
 import { plantRepostTask } from './repost-task';
 
 export type DemoProvince = {
@@ -24,7 +25,8 @@ export const DEFAULT_DEMO_SEED = 20191;
 const ID_BASE = 4_900_000_000_000_000;
 const ID_BLOCK = 10_000_000_000;
 
-const kindOf = (agency: DemoAgency) => (agency.level === 'TOWNSHIP' ? 'town' : agency.key.slice(agency.key.lastIndexOf('-') + 1));
+const kindOf = (agency: DemoAgency) =>
+  agency.level === 'TOWNSHIP' ? 'town' : agency.key.slice(agency.key.lastIndexOf('-') + 1);
 
 function placeOf(agency: DemoAgency, byKey: Map<string, DemoAgency>): string {
   if (agency.level === 'TOWNSHIP') return agency.shortName;
@@ -33,21 +35,37 @@ function placeOf(agency: DemoAgency, byKey: Map<string, DemoAgency>): string {
 }
 
 function appHistory(r: Random, account: DemoAccount, now: Date): Pick<DemoHistory, 'appReleases' | 'storeListings'> {
-  const app = APP_NAMES[account.agencyKey] ?? { name: account.displayName, seller: '江川省大数据发展管理局', sellerId: '1500000000' };
+  const app = APP_NAMES[account.agencyKey] ?? {
+    name: account.displayName,
+    seller: '江川省大数据发展管理局',
+    sellerId: '1500000000',
+  };
   const isIos = account.platformCode === 'APP_IOS';
   const stores: Array<StoreListingInput['store']> = isIos ? ['APP_STORE'] : ['HUAWEI', 'YINGYONGBAO', 'XIAOMI'];
   return {
     appReleases: appReleases(r, now, app, stores[0] ?? 'APP_STORE', r.int(8, 120)),
     storeListings: stores.map((store) => ({
-      store, storeAppId: account.handle, appName: app.name, sellerName: app.seller, sellerId: app.sellerId,
-      url: isIos ? `https://apps.apple.com/cn/app/id${account.handle}` : `https://${store.toLowerCase()}.example.invalid/app/${account.handle}`,
+      store,
+      storeAppId: account.handle,
+      appName: app.name,
+      sellerName: app.seller,
+      sellerId: app.sellerId,
+      url: isIos
+        ? `https://apps.apple.com/cn/app/id${account.handle}`
+        : `https://${store.toLowerCase()}.example.invalid/app/${account.handle}`,
     })),
   };
 }
 
 /** Near-duplicate copy for G12: the same items with a few characters added. */
 const echoPosts = (posts: PostInput[], offset: number): PostInput[] =>
-  posts.map((p) => ({ ...p, platformPostId: String(Number(p.platformPostId) + offset), url: null, text: `${p.text}（转自东湖发布）`, comments: [] }));
+  posts.map((p) => ({
+    ...p,
+    platformPostId: String(Number(p.platformPostId) + offset),
+    url: null,
+    text: `${p.text}（转自东湖发布）`,
+    comments: [],
+  }));
 
 /** The demo province 江川省 at `now`: pure, and deep-equal for the same seed and `now`. */
 export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date; seed?: number }): DemoProvince {
@@ -68,17 +86,24 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
       crawlFrom,
       coveredUntil: until,
       posts: [],
-      profiles: [{ from: crawlFrom, profile }, ...(renamedAt ? [{ from: renamedAt, profile: { ...profile, displayName: account.displayName } }] : [])],
+      profiles: [
+        { from: crawlFrom, profile },
+        ...(renamedAt ? [{ from: renamedAt, profile: { ...profile, displayName: account.displayName } }] : []),
+      ],
       followers: { start: r.int(800, 400_000), perDay: r.int(0, 120) },
       failedCrawls: [],
       appReleases: [],
       storeListings: [],
+      episodes: [],
     };
     const idBase = ID_BASE + index * ID_BLOCK;
     idBases.set(account.key, idBase);
     if (isAppAccount(account)) Object.assign(history, appHistory(r, account, now));
-    else history.posts = routinePosts(r, account, { agency: agency.name, place: placeOf(agency, byKey), kind: kindOf(agency) }, crawlFrom, until, idBase);
+    const context = { agency: agency.name, place: placeOf(agency, byKey), kind: kindOf(agency) };
+    if (!isAppAccount(account)) history.posts = routinePosts(r, account, context, crawlFrom, until, idBase);
     GOLDEN_PLANTERS[account.key]?.(history, { now, account, idBase });
+    // Past quarters draw from their own random streams: the recent history is the same with or without them.
+    history.episodes = pastEpisodes({ account, index, seed, now, recentFrom: crawlFrom, idBase, context });
     history.posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
     histories.set(account.key, history);
   });
@@ -89,6 +114,7 @@ export function buildDemoProvince({ now, seed = DEFAULT_DEMO_SEED }: { now: Date
   if (g12 && g12Copy) g12Copy.posts = echoPosts(g12.posts, (g12CopyIndex - g12Index) * ID_BLOCK);
   const repostItemUrl = plantRepostTask(now, accounts, histories, idBases);
   plantLeaderMentions(now, accounts, histories, idBases);
-  for (const history of histories.values()) history.posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  for (const history of histories.values())
+    history.posts.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   return { now, seed, agencies, accounts, histories, repostItemUrl };
 }

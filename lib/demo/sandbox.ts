@@ -2,15 +2,29 @@ import type { CommentInput, PostInput } from '@/lib/schemas/snapshot';
 import { isAppAccount, type DemoAccount } from './accounts';
 import type { DemoHistory } from './history';
 import type { DemoProvince } from './province';
+import { DAY_MS } from '@/lib/time';
 
 // Plain data in the shape of the crawler sandbox's scenario files (crawlers/sandbox/scenario.ts),
 // so the real crawlers can fetch the demo province over HTTP. lib/ may not import crawlers/, so
 // the shape is restated here; tests/unit/demo checks it against the sandbox's own schema.
 
-type SandboxReply = { id: string; authorId: string; authorName: string; text: string; publishedAt: string; likes: number };
+type SandboxReply = {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  publishedAt: string;
+  likes: number;
+};
 type SandboxComment = SandboxReply & { replies: SandboxReply[] };
 type SandboxPost = {
-  id: string; title?: string; text: string; publishedAt: string; url?: string; source?: string; pinned: boolean;
+  id: string;
+  title?: string;
+  text: string;
+  publishedAt: string;
+  url?: string;
+  source?: string;
+  pinned: boolean;
   repostOf?: { id: string; text: string; deleted: boolean };
   counts: { reposts: number; comments: number; likes: number };
   comments: SandboxComment[];
@@ -19,7 +33,18 @@ export type DemoSandboxAccount = {
   platform: DemoAccount['platformCode'];
   handle: string;
   status: 'ACTIVE' | 'CLOSED';
-  profile: { displayName: string; avatarUrl?: string; description: string; verified: boolean; verifiedType: number; verifiedReason?: string; followersCount: number; followingCount: number; postsCount?: number; ipLocation?: string };
+  profile: {
+    displayName: string;
+    avatarUrl?: string;
+    description: string;
+    verified: boolean;
+    verifiedType: number;
+    verifiedReason?: string;
+    followersCount: number;
+    followingCount: number;
+    postsCount?: number;
+    ipLocation?: string;
+  };
   posts: SandboxPost[];
   extra: Record<string, unknown>;
 };
@@ -28,20 +53,33 @@ export type DemoSandboxScenario = {
   now: string;
   latencyMs: number;
   accounts: DemoSandboxAccount[];
-  failures: Array<{ kind: 'status'; status: number; platform: DemoAccount['platformCode']; handle: string; days: [number, number] }>;
+  failures: Array<{
+    kind: 'status';
+    status: number;
+    platform: DemoAccount['platformCode'];
+    handle: string;
+    days: [number, number];
+  }>;
 };
 
 /** Platforms the sandbox serves (Weibo API, we-mp-rss for WeChat, RSSHub for Douyin/Toutiao, the app stores). */
 const SERVED = new Set(['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO', 'APP_IOS', 'APP_ANDROID']);
-const DAY = 86_400_000;
 
 const reply = (c: CommentInput, fallbackAuthor: string): SandboxReply => ({
-  id: c.platformCommentId, authorId: c.authorPlatformId ?? fallbackAuthor, authorName: c.authorName ?? '网友', text: c.text, publishedAt: c.publishedAt.toISOString(), likes: c.likesCount ?? 0,
+  id: c.platformCommentId,
+  authorId: c.authorPlatformId ?? fallbackAuthor,
+  authorName: c.authorName ?? '网友',
+  text: c.text,
+  publishedAt: c.publishedAt.toISOString(),
+  likes: c.likesCount ?? 0,
 });
 
 function toComments(comments: CommentInput[], handle: string): SandboxComment[] {
   const top = comments.filter((c) => !c.replyToPlatformCommentId);
-  return top.map((c) => ({ ...reply(c, 'anonymous'), replies: comments.filter((x) => x.replyToPlatformCommentId === c.platformCommentId).map((x) => reply(x, handle)) }));
+  return top.map((c) => ({
+    ...reply(c, 'anonymous'),
+    replies: comments.filter((x) => x.replyToPlatformCommentId === c.platformCommentId).map((x) => reply(x, handle)),
+  }));
 }
 
 function toPost(p: PostInput, handle: string): SandboxPost {
@@ -53,7 +91,9 @@ function toPost(p: PostInput, handle: string): SandboxPost {
     ...(p.url ? { url: p.url } : {}),
     ...(p.source ? { source: p.source } : {}),
     pinned: p.isPinned,
-    ...(p.isRepost && p.repostOfText ? { repostOf: { id: `${p.platformPostId}0`, text: p.repostOfText, deleted: false } } : {}),
+    ...(p.isRepost && p.repostOfText
+      ? { repostOf: { id: `${p.platformPostId}0`, text: p.repostOfText, deleted: false } }
+      : {}),
     counts: { reposts: p.repostsCount ?? 0, comments: p.comments.length, likes: p.likesCount ?? 0 },
     comments: toComments(p.comments, handle),
   };
@@ -61,7 +101,7 @@ function toPost(p: PostInput, handle: string): SandboxPost {
 
 function toAccount(account: DemoAccount, history: DemoHistory, now: Date): DemoSandboxAccount {
   const profile = history.profiles.at(-1)?.profile;
-  const days = (now.getTime() - history.crawlFrom.getTime()) / DAY;
+  const days = (now.getTime() - history.crawlFrom.getTime()) / DAY_MS;
   return {
     platform: account.platformCode,
     handle: account.handle,
@@ -84,7 +124,15 @@ function toAccount(account: DemoAccount, history: DemoHistory, now: Date): DemoS
 }
 
 type SandboxStoreApp = {
-  id: string; name: string; seller: string; sellerId?: string; packageName?: string; version: string; releasedAt: string; rating?: number; ratingCount: number;
+  id: string;
+  name: string;
+  seller: string;
+  sellerId?: string;
+  packageName?: string;
+  version: string;
+  releasedAt: string;
+  rating?: number;
+  ratingCount: number;
 };
 
 /**
@@ -92,12 +140,19 @@ type SandboxStoreApp = {
  * store carries the newest seeded release; listings by other sellers (G10's 山寨 copy) become look-alikes.
  */
 function toAppAccount(account: DemoAccount, history: DemoHistory): DemoSandboxAccount {
-  const latest = [...history.appReleases].sort((a, b) => (b.releasedAt?.getTime() ?? 0) - (a.releasedAt?.getTime() ?? 0))[0];
+  const latest = [...history.appReleases].sort(
+    (a, b) => (b.releasedAt?.getTime() ?? 0) - (a.releasedAt?.getTime() ?? 0),
+  )[0];
   const listing = (l: DemoHistory['storeListings'][number]): SandboxStoreApp => ({
-    id: l.storeAppId, name: l.appName, seller: l.sellerName ?? '', ...(l.sellerId ? { sellerId: l.sellerId } : {}),
+    id: l.storeAppId,
+    name: l.appName,
+    seller: l.sellerName ?? '',
+    ...(l.sellerId ? { sellerId: l.sellerId } : {}),
     ...(account.platformCode === 'APP_ANDROID' ? { packageName: account.handle } : {}),
-    version: latest?.version ?? '1.0.0', releasedAt: (latest?.releasedAt ?? new Date(0)).toISOString(),
-    ...(latest?.rating != null ? { rating: latest.rating } : {}), ratingCount: latest?.ratingCount ?? 0,
+    version: latest?.version ?? '1.0.0',
+    releasedAt: (latest?.releasedAt ?? new Date(0)).toISOString(),
+    ...(latest?.rating != null ? { rating: latest.rating } : {}),
+    ratingCount: latest?.ratingCount ?? 0,
   });
   const own = history.storeListings.filter((l) => l.storeAppId === account.handle);
   const copies = history.storeListings.filter((l) => l.storeAppId !== account.handle);
@@ -105,11 +160,26 @@ function toAppAccount(account: DemoAccount, history: DemoHistory): DemoSandboxAc
     platform: account.platformCode,
     handle: account.handle,
     status: account.lifecycle === 'CLOSED' ? 'CLOSED' : 'ACTIVE',
-    profile: { displayName: own[0]?.appName ?? account.displayName, description: '', verified: false, verifiedType: -1, followersCount: 0, followingCount: 0 },
+    profile: {
+      displayName: own[0]?.appName ?? account.displayName,
+      description: '',
+      verified: false,
+      verifiedType: -1,
+      followersCount: 0,
+      followingCount: 0,
+    },
     posts: [],
     extra: {
       stores: Object.fromEntries(own.map((l) => [l.store, listing(l)])),
-      lookalikes: copies.map((l) => ({ store: l.store, id: l.storeAppId, name: l.appName, seller: l.sellerName ?? '', ...(l.sellerId ? { sellerId: l.sellerId } : {}), version: '1.0.0', releasedAt: '-30d' })),
+      lookalikes: copies.map((l) => ({
+        store: l.store,
+        id: l.storeAppId,
+        name: l.appName,
+        seller: l.sellerName ?? '',
+        ...(l.sellerId ? { sellerId: l.sellerId } : {}),
+        version: '1.0.0',
+        releasedAt: '-30d',
+      })),
     },
   };
 }
@@ -124,8 +194,14 @@ export function toSandboxScenario(province: DemoProvince): DemoSandboxScenario {
     if (!history || !SERVED.has(account.platformCode)) continue;
     accounts.push(isAppAccount(account) ? toAppAccount(account, history) : toAccount(account, history, now));
     if (history.failedCrawls.length > 0) {
-      const firstFailedDay = -Math.ceil((now.getTime() - history.coveredUntil.getTime()) / DAY) + 1;
-      failures.push({ kind: 'status', status: 418, platform: account.platformCode, handle: account.handle, days: [firstFailedDay, 0] });
+      const firstFailedDay = -Math.ceil((now.getTime() - history.coveredUntil.getTime()) / DAY_MS) + 1;
+      failures.push({
+        kind: 'status',
+        status: 418,
+        platform: account.platformCode,
+        handle: account.handle,
+        days: [firstFailedDay, 0],
+      });
     }
   }
   return { name: `demo-province-${province.seed}`, now: now.toISOString(), latencyMs: 0, accounts, failures };

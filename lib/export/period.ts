@@ -12,12 +12,24 @@ export function exportPeriod(kind: ExportKind, code: string): ExportPeriod | nul
   if (kind === 'notice' && quarter) {
     const year = Number(quarter[1]);
     const q = Number(quarter[2]);
-    return { code, year, quarters: [code], from: quarterStart(year, q), to: q === 4 ? quarterStart(year + 1, 1) : quarterStart(year, q + 1) };
+    return {
+      code,
+      year,
+      quarters: [code],
+      from: quarterStart(year, q),
+      to: q === 4 ? quarterStart(year + 1, 1) : quarterStart(year, q + 1),
+    };
   }
   const year = YEAR_PATTERN.exec(code);
   if (kind === 'annual' && year) {
     const y = Number(year[1]);
-    return { code, year: y, quarters: [1, 2, 3, 4].map((q) => `${y}Q${q}`), from: quarterStart(y, 1), to: quarterStart(y + 1, 1) };
+    return {
+      code,
+      year: y,
+      quarters: [1, 2, 3, 4].map((q) => `${y}Q${q}`),
+      from: quarterStart(y, 1),
+      to: quarterStart(y + 1, 1),
+    };
   }
   return null;
 }

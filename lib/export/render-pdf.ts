@@ -1,29 +1,27 @@
-import { chromium } from 'playwright-core';
 import type { ExportDocument } from '@/lib/schemas/export-document';
 import type { ExportLabels } from './labels';
-import { renderPrintHtml } from './render-html';
+import { sharedPdfPool, type PdfPool } from './pdf-pool';
+import { PRINT_PAGE, renderPrintHtml } from './render-html';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-
-/** Prints the document's HTML with the system Chromium (never a downloaded browser); the page may load nothing. */
-export async function renderPdf(d: ExportDocument, l: ExportLabels): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const page = await context.newPage();
+/** Prints the document's HTML on a page of the process's shared Chromium (lib/export/pdf-pool.ts); the page may load nothing. */
+export async function renderPdf(
+  d: ExportDocument,
+  l: ExportLabels,
+  pool: PdfPool = sharedPdfPool(),
+): Promise<Uint8Array> {
+  return pool.withPage(async (page) => {
     await page.route('**/*', (route) => route.abort());
     await page.setContent(renderPrintHtml(d, l), { waitUntil: 'load', timeout: 30_000 });
+    // Page box and margins of an official document (GB/T 9704, render-html.ts); page numbers as — 1 —.
     const pdf = await page.pdf({
       format: 'A4',
-      landscape: true,
+      preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="width:100%;text-align:center;font-size:8pt;color:#666"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
+      footerTemplate: PRINT_PAGE.footerTemplate,
+      margin: PRINT_PAGE.margin,
     });
     return new Uint8Array(pdf);
-  } finally {
-    await browser.close();
-  }
+  });
 }

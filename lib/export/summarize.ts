@@ -6,13 +6,12 @@ import type {
   ExportSummary,
   ExportZombie,
 } from '@/lib/schemas/export-document';
+import { countResults } from '@/lib/scoring/figures/results';
 
 const countBy = (codes: string[]) =>
   [...codes.reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>())]
     .map(([code, count]) => ({ code, count }))
     .sort((a, b) => a.code.localeCompare(b.code));
-
-const rate = (passed: number, scored: number) => (scored === 0 ? null : passed / scored);
 
 /**
  * Summary figures. Counts are per result (one per account and quarter, so a year counts an account once per
@@ -26,19 +25,20 @@ export function summarize(args: {
   zombies: ExportZombie[];
 }): ExportSummary {
   const { accounts, insufficientData, findings } = args;
-  const of = (result: string) => accounts.filter((a) => a.result === result).length;
+  const results = countResults([...accounts.map((a) => a.result), ...insufficientData.map(() => 'INSUFFICIENT_DATA')]);
   const rectifications = findings.flatMap((f) => (f.rectification ? [f.rectification] : []));
   return {
     accountsInspected: new Set([...accounts, ...insufficientData].map((a) => a.accountId)).size,
-    scored: accounts.length,
-    passed: of('PASS'),
-    failedScore: of('FAIL_SCORE'),
-    vetoed: of('FAIL_VETO'),
-    atRisk: of('AT_RISK'),
-    insufficientData: insufficientData.length,
-    passRate: rate(of('PASS'), accounts.length),
+    scored: results.scored,
+    passed: results.passed,
+    failedScore: results.failedScore,
+    vetoed: results.vetoed,
+    atRisk: results.atRisk,
+    insufficientData: results.insufficientData,
+    passRate: results.passRate,
     vetoesByIndicator: countBy(accounts.flatMap((a) => a.vetoCodes)),
     zombieAccounts: args.zombies.length,
+    persistentZombieAccounts: args.zombies.filter((z) => z.isPersistent).length,
     confirmedFindings: findings.length,
     informationalFindings: findings.filter((f) => f.isInformational).length,
     pendingReviewFindings: args.suspected.length,
@@ -54,19 +54,23 @@ export function summarize(args: {
 }
 
 /** Quarter-by-quarter figures of the period (every quarter listed, inspected or not). */
-export function summarizeQuarters(quarters: string[], accounts: ExportAccountRow[], insufficientData: ExportInsufficientRow[]): ExportQuarter[] {
+export function summarizeQuarters(
+  quarters: string[],
+  accounts: ExportAccountRow[],
+  insufficientData: ExportInsufficientRow[],
+): ExportQuarter[] {
   return quarters.map((quarter) => {
     const rows = accounts.filter((a) => a.quarter === quarter);
     const missing = insufficientData.filter((a) => a.quarter === quarter);
-    const passed = rows.filter((a) => a.isPass).length;
+    const results = countResults([...rows.map((a) => a.result), ...missing.map(() => 'INSUFFICIENT_DATA')]);
     return {
       quarter,
       accountsInspected: rows.length + missing.length,
-      scored: rows.length,
-      passed,
-      vetoed: rows.filter((a) => a.result === 'FAIL_VETO').length,
-      insufficientData: missing.length,
-      passRate: rate(passed, rows.length),
+      scored: results.scored,
+      passed: results.passed,
+      vetoed: results.vetoed,
+      insufficientData: results.insufficientData,
+      passRate: results.passRate,
     };
   });
 }

@@ -10,6 +10,9 @@ export function findingsSearchParams(filter: FindingFilter): URLSearchParams {
   if (filter.inspectionId) params.set('inspectionId', filter.inspectionId);
   if (filter.agencyId) params.set('agencyId', filter.agencyId);
   if (filter.accountId) params.set('accountId', filter.accountId);
+  if (filter.platform) params.set('platform', filter.platform);
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
   if (filter.after) params.set('after', filter.after);
   if (filter.before) params.set('before', filter.before);
   // With a cursor the page number is its label; alone it is read by offset (a typed or shared link).

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { text } from './text';
 import { agencyLevelSchema } from './enums';
 
 export const createAgencyInputSchema = z.object({
   parentId: z.uuid(),
-  name: z.string().trim().min(2).max(100),
+  name: text().trim().min(2).max(100),
   level: agencyLevelSchema,
-  code: z.string().trim().max(40).optional().transform((v) => v || null),
+  code: text()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   isSupervisingUnit: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
   namingRule: z
     .string()
@@ -21,9 +26,9 @@ export const createAgencyInputSchema = z.object({
       } catch {
         return false;
       }
-    }, 'Not a valid regular expression'),
+    }, 'validation.regex'),
 });
 export type CreateAgencyInput = z.input<typeof createAgencyInputSchema>;
 
-export const renameAgencyInputSchema = z.object({ id: z.uuid(), name: z.string().trim().min(2).max(100) });
+export const renameAgencyInputSchema = z.object({ id: z.uuid(), name: text().trim().min(2).max(100) });
 export const moveAgencyInputSchema = z.object({ id: z.uuid(), parentId: z.uuid() });

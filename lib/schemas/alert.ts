@@ -1,14 +1,25 @@
 import { z } from 'zod';
+import { text } from './text';
 
 // Mirrors the Prisma AlertKind enum; tests/unit/schemas/alert.test.ts keeps them equal.
-export const ALERT_KINDS = ['NEARING_STALE', 'STALE', 'CRAWL_FAILING', 'VETO_SUSPECTED', 'RECTIFICATION_OVERDUE'] as const;
+export const ALERT_KINDS = [
+  'NEARING_STALE',
+  'STALE',
+  'CRAWL_FAILING',
+  'VETO_SUSPECTED',
+  'RECTIFICATION_OVERDUE',
+  'PARSER_DRIFT',
+] as const;
 export const alertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 /** Lenient like every list filter: a bad value falls back to its default. */
 export const alertFilterSchema = z.object({
   kind: z.enum([...ALERT_KINDS, 'ALL']).catch('ALL'),
-  acknowledged: z.enum(['0', '1']).catch('0').transform((v) => v === '1'),
+  acknowledged: z
+    .enum(['0', '1'])
+    .catch('0')
+    .transform((v) => v === '1'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type AlertFilter = z.infer<typeof alertFilterSchema>;
@@ -25,16 +36,39 @@ export function alertSearchParams(filter: Partial<AlertFilter>): string {
 export const acknowledgeAlertsInputSchema = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
 export type AcknowledgeAlertsInput = z.infer<typeof acknowledgeAlertsInputSchema>;
 
-const quietDetails = z.object({ lastPostAt: z.string(), daysSince: z.number() });
-const overdueItem = z.object({ rectificationId: z.string(), findingId: z.string(), indicatorCode: z.string(), ruleId: z.string(), deadline: z.string() });
+// limitDays: the V2 window in force when raised; alerts raised before it was stored used the national 14 days.
+const quietDetails = z.object({
+  lastPostAt: text(),
+  daysSince: z.number(),
+  limitDays: z.number().int().min(1).default(14),
+});
+const overdueItem = z.object({
+  rectificationId: text(),
+  findingId: text(),
+  indicatorCode: text(),
+  ruleId: text(),
+  deadline: text(),
+});
 
 /** What each kind stores in `alert.details`, as written by lib/services/raise-alerts.ts. */
 export const alertDetailsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('NEARING_STALE'), ...quietDetails.shape }),
   z.object({ kind: z.literal('STALE'), ...quietDetails.shape }),
-  z.object({ kind: z.literal('CRAWL_FAILING'), days: z.array(z.string()), errorKinds: z.array(z.string()) }),
-  z.object({ kind: z.literal('VETO_SUSPECTED'), inspectionId: z.string(), inspectionName: z.string(), codes: z.array(z.string()) }),
+  z.object({ kind: z.literal('CRAWL_FAILING'), days: z.array(text()), errorKinds: z.array(text()) }),
+  z.object({ kind: z.literal('VETO_SUSPECTED'), inspectionId: text(), inspectionName: text(), codes: z.array(text()) }),
   z.object({ kind: z.literal('RECTIFICATION_OVERDUE'), rectifications: z.array(overdueItem).min(1) }),
+  // Raised on the account whose crawl held the sample answer; the endpoint is what is broken, not the account.
+  z.object({
+    kind: z.literal('PARSER_DRIFT'),
+    platform: text(),
+    endpoint: text(),
+    windowHours: z.number().int(),
+    threshold: z.number().int(),
+    droppedItems: z.number().int(),
+    parseFailures: z.number().int(),
+    requests: z.number().int(),
+    sampleRawHash: text(),
+  }),
 ]);
 export type AlertDetails = z.infer<typeof alertDetailsSchema>;
 

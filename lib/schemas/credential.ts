@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { text } from './text';
+import { beijingInstantSchema } from './day';
 
 export const CREDENTIAL_KINDS = ['WEIBO_COOKIE', 'WECHAT_OFFICIAL_API', 'WECHAT_MP_BACKEND'] as const;
 export const credentialKindSchema = z.enum(CREDENTIAL_KINDS);
@@ -10,30 +12,46 @@ export const CREDENTIAL_KIND_PLATFORM = {
   WECHAT_MP_BACKEND: 'WECHAT',
 } as const satisfies Record<CredentialKind, string>;
 
-const secret = (max: number) => z.string().trim().min(1).max(max);
+const secret = (max: number) => text().trim().min(1).max(max);
 
 /** The decrypted credential JSON, one shape per kind; crawlers receive exactly this. */
 export const credentialPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('WEIBO_COOKIE'), cookie: secret(8000) }),
-  z.object({ kind: z.literal('WECHAT_OFFICIAL_API'), appId: z.string().trim().regex(/^wx[0-9a-zA-Z]{16}$/, 'appId is wx + 16 letters or digits'), appSecret: secret(200) }),
-  z.object({ kind: z.literal('WECHAT_MP_BACKEND'), cookie: secret(8000), token: z.string().trim().regex(/^\d{1,20}$/, 'token is the digits after token= in the backend URL') }),
+  z.object({
+    kind: z.literal('WECHAT_OFFICIAL_API'),
+    appId: text()
+      .trim()
+      .regex(/^wx[0-9a-zA-Z]{16}$/, 'validation.wechatAppId'),
+    appSecret: secret(200),
+  }),
+  z.object({
+    kind: z.literal('WECHAT_MP_BACKEND'),
+    cookie: secret(8000),
+    token: text()
+      .trim()
+      .regex(/^\d{1,20}$/, 'validation.wechatToken'),
+  }),
 ]);
 export type CredentialPayload = z.infer<typeof credentialPayloadSchema>;
 
+/** Blank is "no expiry"; a day is valid through the end of that Beijing day. */
 const optionalDate = z
-  .union([z.string(), z.date(), z.null()])
+  .union([z.literal('').transform(() => null), z.null(), beijingInstantSchema('end')])
   .optional()
-  .transform((v) => (v === '' || v === null || v === undefined ? null : new Date(v)))
-  .refine((v) => v === null || !Number.isNaN(v.getTime()), 'Invalid date');
+  .transform((v) => v ?? null);
 
 export const createCredentialInputSchema = z.object({
-  label: z.string().trim().min(2).max(80),
+  label: text().trim().min(2).max(80),
   expiresAt: optionalDate,
   payload: credentialPayloadSchema,
 });
 export type CreateCredentialInput = z.input<typeof createCredentialInputSchema>;
 
-export const replaceCredentialSecretInputSchema = z.object({ id: z.uuid(), expiresAt: optionalDate, payload: credentialPayloadSchema });
+export const replaceCredentialSecretInputSchema = z.object({
+  id: z.uuid(),
+  expiresAt: optionalDate,
+  payload: credentialPayloadSchema,
+});
 export const deleteCredentialInputSchema = z.object({ id: z.uuid() });
 export const attachCredentialInputSchema = z.object({
   accountId: z.uuid(),
@@ -57,8 +75,11 @@ export function maskCredential(payload: CredentialPayload): string {
 /** Flat form fields (kind, label, expiresAt, cookie, appId, appSecret, token) → the nested input the services parse. */
 export function credentialFormInput(form: unknown): Record<string, unknown> {
   const f = (form && typeof form === 'object' ? form : {}) as Record<string, unknown>;
-  const payload = f.kind === 'WECHAT_OFFICIAL_API' ? { kind: f.kind, appId: f.appId, appSecret: f.appSecret }
-    : f.kind === 'WECHAT_MP_BACKEND' ? { kind: f.kind, cookie: f.cookie, token: f.token }
-    : { kind: f.kind, cookie: f.cookie };
+  const payload =
+    f.kind === 'WECHAT_OFFICIAL_API'
+      ? { kind: f.kind, appId: f.appId, appSecret: f.appSecret }
+      : f.kind === 'WECHAT_MP_BACKEND'
+        ? { kind: f.kind, cookie: f.cookie, token: f.token }
+        : { kind: f.kind, cookie: f.cookie };
   return { id: f.id, label: f.label, expiresAt: f.expiresAt, payload };
 }

@@ -1,22 +1,13 @@
 import { z } from 'zod';
+import { PLATFORM_LIST, type PlatformCode } from '@/lib/platforms';
 
 // Mirrors of Prisma enums kept as `as const` arrays so client bundles never import the generated client.
 // tests/unit/schemas/enums.test.ts checks they stay equal to the Prisma enums.
 
-export const PLATFORM_CODES = [
-  'WEIBO',
-  'WECHAT',
-  'APP_IOS',
-  'APP_ANDROID',
-  'DOUYIN',
-  'TOUTIAO',
-  'KUAISHOU',
-  'BILIBILI',
-  'WECHAT_CHANNELS',
-  'RSS',
-] as const;
+/** Every platform code, in the order of the client-safe platform list (lib/platforms.ts, which also names them). */
+export const PLATFORM_CODES = PLATFORM_LIST.map((p) => p.code) as readonly PlatformCode[];
 export const platformCodeSchema = z.enum(PLATFORM_CODES);
-export type PlatformCode = z.infer<typeof platformCodeSchema>;
+export type { PlatformCode };
 
 export const AGENCY_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'DEPARTMENT'] as const;
 export const agencyLevelSchema = z.enum(AGENCY_LEVELS);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annualAssessmentSchema } from '@/lib/scoring/annual';
 import { EXPORT_KINDS } from './export';
 
 // The document model behind every export format: built by lib/services, rendered by lib/export.
@@ -17,6 +18,8 @@ export const exportInspectionSchema = z.object({
   scope: z.enum(['TREE', 'SAMPLE']),
   sampleRatio: z.number().nullable(),
   editionCode: z.string(),
+  /** The edition's title: documents name the edition by it, never by its code. */
+  editionName: z.string(),
   /** Scores this inspection stored for accounts of the exported subtree. */
   accounts: count,
 });
@@ -32,7 +35,14 @@ const accountRef = {
   monitoringAt: isoInstant,
 };
 
-export const exportDeductionSchema = z.object({ code: z.string(), deducted: z.number(), max: z.number() });
+/** One deducting indicator: `raw` is what its findings add up to, `deducted` what the score counted (capped at `max`). */
+export const exportDeductionSchema = z.object({
+  code: z.string(),
+  raw: z.number(),
+  deducted: z.number(),
+  max: z.number(),
+  isCapped: z.boolean(),
+});
 
 export const exportAccountRowSchema = z.object({
   ...accountRef,
@@ -62,6 +72,16 @@ export const exportInsufficientRowSchema = z.object({
   windowDays: count.nullable(),
   /** Indicators that could not be evaluated for lack of crawled data. */
   indicators: z.array(z.string()),
+  /** Why each of them could not be (docs/scoring.md reasons); reason null on rows scored before reasons were kept. */
+  reasons: z
+    .array(
+      z.object({
+        code: z.string(),
+        reason: z.string().nullable(),
+        details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      }),
+    )
+    .default([]),
 });
 
 export const exportRectificationSchema = z.object({
@@ -106,7 +126,10 @@ export const exportZombieSchema = z.object({
   accountName: z.string(),
   platformCode: z.string(),
   agencyName: z.string(),
+  /** Quarters whose latest score carries the confirmed V2 veto. */
   quarters: z.array(z.string()),
+  /** Zombie in two or more quarters of the period (the annual assessment's A4 basis). */
+  isPersistent: z.boolean(),
   isClosed: z.boolean(),
 });
 
@@ -122,7 +145,10 @@ export const exportSummarySchema = z.object({
   /** passed / scored; null when nothing was scored. */
   passRate: z.number().min(0).max(1).nullable(),
   vetoesByIndicator: z.array(exportCodeCountSchema),
+  /** Accounts with a confirmed V2 veto in a quarter of the period (lib/scoring/figures/zombies.ts). */
   zombieAccounts: count,
+  /** Of those, zombies in two or more quarters (A4). */
+  persistentZombieAccounts: count,
   confirmedFindings: count,
   informationalFindings: count,
   /** Suspected findings are not in the findings list: only counted here, pending review (待复核). */
@@ -131,13 +157,40 @@ export const exportSummarySchema = z.object({
   rectifications: z.object({ total: count, open: count, overdue: count, done: count, late: count }),
 });
 
+export const exportRankedUnitSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  level: z.string(),
+  rank: count.min(1),
+  accounts: count,
+  score: z.number(),
+  maxScore: z.number(),
+  vetoed: z.boolean(),
+  hasInsufficientData: z.boolean(),
+  deductions: z.array(z.object({ code: z.string(), deducted: z.number(), status: z.string() })),
+});
+
+/** The annual supervision assessment (A0–A5) of the report's unit and the ranking of its next level. */
+export const exportAssessmentSchema = z.object({
+  assessment: annualAssessmentSchema,
+  supervisingOffice: z.string().nullable(),
+  children: z.array(exportRankedUnitSchema),
+});
+
 export const exportDocumentSchema = z.object({
   kind: z.enum(EXPORT_KINDS),
   period: z.object({ code: z.string(), from: isoInstant, to: isoInstant }),
   agency: z.object({ id: z.string(), name: z.string() }),
   generatedAt: isoInstant,
-  /** Reference number of the notice, e.g. 临溪县巡检〔2026〕Q3 号 is built from these parts by the renderer. */
-  reference: z.object({ year: z.number().int(), sequence: z.string() }),
+  /**
+   * 发文字号, e.g. 临溪巡检〔2026〕3号, built by the renderer from the issuing agency's short name, the year and the
+   * sequence issued on export (lib/services/issue-document-number.ts); null until issued and for an empty period.
+   */
+  reference: z.object({ prefix: z.string(), year: z.number().int(), sequence: z.number().int().min(1).nullable() }),
+  /** The office in the red header (版头) and the signature (落款): the agency's supervising office, else the agency. */
+  issuer: z.object({ office: z.string() }),
+  /** 成文日期: the Beijing day the document was produced. */
+  issuedOn: isoDay,
   inspections: z.array(exportInspectionSchema),
   summary: exportSummarySchema,
   quarters: z.array(exportQuarterSchema),
@@ -145,6 +198,8 @@ export const exportDocumentSchema = z.object({
   insufficientData: z.array(exportInsufficientRowSchema),
   findings: z.array(exportFindingSchema),
   zombies: z.array(exportZombieSchema),
+  /** Annual reports only: the assessment computed by computeAnnualAssessment (the page shows the same). */
+  assessment: exportAssessmentSchema.nullable().default(null),
 });
 
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
@@ -155,3 +210,4 @@ export type ExportSummary = z.infer<typeof exportSummarySchema>;
 export type ExportQuarter = z.infer<typeof exportQuarterSchema>;
 export type ExportZombie = z.infer<typeof exportZombieSchema>;
 export type ExportInspection = z.infer<typeof exportInspectionSchema>;
+export type ExportAssessment = z.infer<typeof exportAssessmentSchema>;

@@ -26,4 +26,4 @@ export function decodeFindingCursor(cursor: string): FindingCursorKey | null {
 export const findingCursorSchema = z
   .string()
   .max(200)
-  .refine((s) => decodeFindingCursor(s) !== null, { message: 'Invalid findings cursor' });
+  .refine((s) => decodeFindingCursor(s) !== null, { message: 'validation.findingCursor' });

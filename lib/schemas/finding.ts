@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { FINDING_STATUSES } from './enums';
+import { text } from './text';
+import { beijingDaySchema } from './day';
+import { FINDING_STATUSES, platformCodeSchema } from './enums';
 import { findingCursorSchema } from './finding-cursor';
 
 /**
@@ -10,57 +12,74 @@ import { findingCursorSchema } from './finding-cursor';
 export const findingFilterSchema = z
   .object({
     status: z.enum([...FINDING_STATUSES, 'ALL']).catch('SUSPECTED'),
-    indicator: z.string().regex(/^[A-Z]\d+(\.\d+)?$/).optional().catch(undefined),
+    indicator: text()
+      .regex(/^[A-Z]\d+(\.\d+)?$/)
+      .optional()
+      .catch(undefined),
     inspectionId: z.uuid().optional().catch(undefined),
     agencyId: z.uuid().optional().catch(undefined),
     accountId: z.uuid().optional().catch(undefined),
+    platform: platformCodeSchema.optional().catch(undefined),
+    /** Found on or after / on or before this Beijing day (the inspection's monitoring date). */
+    from: beijingDaySchema.optional().catch(undefined),
+    to: beijingDaySchema.optional().catch(undefined),
     after: findingCursorSchema.optional(),
     before: findingCursorSchema.optional(),
     page: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
-  .refine((f) => !(f.after && f.before), { path: ['before'], message: 'Give either after or before, not both' });
+  .refine((f) => !(f.after && f.before), { path: ['before'], message: 'validation.cursorEitherOr' });
 export type FindingFilter = z.infer<typeof findingFilterSchema>;
 
 export const reviewFindingsInputSchema = z
   .object({
     ids: z.array(z.uuid()).min(1).max(200),
     decision: z.enum(['CONFIRMED', 'DISMISSED']),
-    reason: z.string().trim().max(500).default(''),
+    reason: text().trim().max(500).default(''),
   })
-  .refine((v) => v.decision !== 'DISMISSED' || v.reason.length >= 2, { path: ['reason'], message: 'A reason is required to dismiss' });
+  .refine((v) => v.decision !== 'DISMISSED' || v.reason.length >= 2, {
+    path: ['reason'],
+    message: 'validation.dismissReasonRequired',
+  });
 export type ReviewFindingsInput = z.infer<typeof reviewFindingsInputSchema>;
 
+/** Taking back one's own review within the undo window (lib/services/undo-finding-review.ts). */
+export const undoFindingReviewInputSchema = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
+
 export const findingListItemSchema = z.object({
-  id: z.string(),
-  indicatorCode: z.string(),
-  ruleId: z.string(),
+  id: text(),
+  indicatorCode: text(),
+  ruleId: text(),
   status: z.enum(FINDING_STATUSES),
   points: z.number(),
   isVeto: z.boolean(),
-  accountId: z.string(),
-  accountName: z.string(),
-  platformCode: z.string(),
-  agencyName: z.string(),
-  inspectionId: z.string(),
-  monitoringAt: z.string(),
-  sourceType: z.string(),
-  sourceUrl: z.string().nullable(),
-  sourcePublishedAt: z.string().nullable(),
-  excerpt: z.string().nullable(),
+  accountId: text(),
+  accountName: text(),
+  platformCode: text(),
+  agencyName: text(),
+  inspectionId: text(),
+  monitoringAt: text(),
+  sourceType: text(),
+  sourceUrl: text().nullable(),
+  sourcePublishedAt: text().nullable(),
+  excerpt: text().nullable(),
   spanStart: z.number().nullable(),
   spanEnd: z.number().nullable(),
-  matchedText: z.string().nullable(),
-  reviewReason: z.string().nullable(),
+  matchedText: text().nullable(),
+  reviewReason: text().nullable(),
 });
 export type FindingListItem = z.infer<typeof findingListItemSchema>;
 
 export const findingsPageSchema = z.object({
   items: z.array(findingListItemSchema),
+  /** Names of the agency, account and inspection a filter names by id, so every active filter reads in words. */
+  filterNames: z
+    .object({ agency: text().nullable(), account: text().nullable(), inspection: text().nullable() })
+    .optional(),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Cursors of the neighbouring pages, null at either end. */
-  nextCursor: z.string().nullable(),
-  prevCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
+  prevCursor: text().nullable(),
 });
 export type FindingsPage = z.infer<typeof findingsPageSchema>;

@@ -16,10 +16,18 @@ export function hash53(input: string, seed = 0): string {
 export function canonicalJson(value: unknown): string {
   const norm = (v: unknown): unknown => {
     if (v instanceof Date) return v.toISOString();
-    if (v instanceof Map) return [...v.entries()].map(([k, x]) => [String(k), norm(x)]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+    if (v instanceof Map)
+      return [...v.entries()]
+        .map(([k, x]) => [String(k), norm(x)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b)));
     if (v instanceof Set) return [...v].map(norm).sort();
     if (Array.isArray(v)) return v.map(norm);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return JSON.stringify(norm(value));

@@ -1,9 +1,32 @@
-export { cloneEdition, editionFields, editionSchema, withBonusItems, withEditionFields, type BonusItem, type Edition, type EditionField } from './edition';
+export {
+  cloneEdition,
+  editionFields,
+  editionSchema,
+  withBonusItems,
+  withEditionFields,
+  type BonusItem,
+  type Edition,
+  type EditionField,
+} from './edition';
+export {
+  EDITION_SCHEMA_VERSION,
+  readEdition,
+  safeReadEdition,
+  toStoredCatalogue,
+  upgradeCatalogue,
+} from './edition-versions';
 export { NATIONAL_2019 } from './editions/national-2019';
+export { freshnessThresholds, NEARING_MARGIN_DAYS, type FreshnessThresholds } from './freshness-thresholds';
 export { scoreAccount, scoringInputHash } from './evaluate';
-export { compileLexicons, lexiconDefSchema, lexiconEntryDataSchema, STARTER_LEXICONS, type LexiconDef } from './lexicons';
+export {
+  compileLexicons,
+  lexiconDefSchema,
+  lexiconEntryDataSchema,
+  STARTER_LEXICONS,
+  type LexiconDef,
+} from './lexicons';
 export { nearDuplicateShares } from './near-duplicates';
 export { findRepost } from './detectors/operations';
-export { addWorkdays } from './time';
+export { addWorkdays } from '@/lib/time';
 export type * from './types';
 export { BUILT_IN_CALENDAR } from './data/cn-calendar';

@@ -11,7 +11,10 @@ const CHECKS_PER_BUCKET = 8;
  * D8 同质化: for each account, the share of its items that near-duplicate (estimated Jaccard ≥ threshold)
  * an item of a different account in the same supervising tree.
  */
-export function nearDuplicateShares(items: Array<{ accountId: string; itemId: string; text: string }>, threshold = 0.7): Map<string, number> {
+export function nearDuplicateShares(
+  items: Array<{ accountId: string; itemId: string; text: string }>,
+  threshold = 0.7,
+): Map<string, number> {
   const sigs = new Map(items.map((i) => [i.itemId, minhashSignature(i.text)]));
   const owner = new Map(items.map((i) => [i.itemId, i.accountId]));
   const index = new LshIndex();

@@ -1,30 +1,103 @@
+import type { WorkCalendar } from '@/lib/time';
 import type { Edition } from './edition';
 
-export type SourceType = 'POST' | 'COMMENT' | 'SNAPSHOT' | 'APP_RELEASE' | 'STORE_LISTING' | 'LINK_CHECK' | 'ACCOUNT' | 'COVERAGE' | 'REPOST_TASK';
+export type { WorkCalendar };
+
+export type SourceType =
+  | 'POST'
+  | 'COMMENT'
+  | 'SNAPSHOT'
+  | 'APP_RELEASE'
+  | 'STORE_LISTING'
+  | 'LINK_CHECK'
+  | 'ACCOUNT'
+  | 'COVERAGE'
+  | 'REPOST_TASK';
 export type FindingStatus = 'SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED';
 export type IndicatorStatus = 'HIT' | 'CLEAR' | 'INSUFFICIENT_DATA' | 'NOT_APPLICABLE';
 export type ScoreResult = 'PASS' | 'FAIL_SCORE' | 'FAIL_VETO' | 'AT_RISK' | 'INSUFFICIENT_DATA';
 
+/** What a crawl can say it read (lib/schemas/snapshot.ts FACTS_READ); a rule needing an unread fact is INSUFFICIENT_DATA. */
+export type FactRead = 'posts' | 'comments' | 'profile' | 'listing';
+/** One answer of an app store about the monitored app: listed (found) or answered "not listed" (NOT_FOUND). */
+export type ListingLookup = { at: Date; found: boolean };
+
 export type PostFact = {
-  id: string; platformId: string; url: string | null; title: string | null; text: string; publishedAt: Date;
-  isPinned: boolean; isRepost: boolean; repostOfText: string | null; repostOfUrl?: string | null; links: string[]; commentsEnabled: boolean | null;
-  deletedAt: Date | null; likes: number | null; reposts: number | null; comments: number | null;
+  id: string;
+  platformId: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  publishedAt: Date;
+  isPinned: boolean;
+  isRepost: boolean;
+  repostOfText: string | null;
+  repostOfUrl?: string | null;
+  links: string[];
+  commentsEnabled: boolean | null;
+  deletedAt: Date | null;
+  likes: number | null;
+  reposts: number | null;
+  comments: number | null;
 };
-export type CommentFact = { id: string; postId: string; url: string | null; text: string; publishedAt: Date; isOwnReply: boolean; replyToId: string | null };
+export type CommentFact = {
+  id: string;
+  postId: string;
+  url: string | null;
+  text: string;
+  publishedAt: Date;
+  isOwnReply: boolean;
+  replyToId: string | null;
+};
 export type SnapshotFact = {
-  id: string; takenAt: Date; displayName: string; avatarHash: string | null; isVerified: boolean | null;
-  followersCount: number | null; isInteractionEnabled: boolean | null; hasFeedbackChannel: boolean | null;
+  id: string;
+  takenAt: Date;
+  displayName: string;
+  avatarHash: string | null;
+  isVerified: boolean | null;
+  followersCount: number | null;
+  isInteractionEnabled: boolean | null;
+  hasFeedbackChannel: boolean | null;
 };
-export type AppReleaseFact = { id: string; version: string; releasedAt: Date | null; rating: number | null; ratingCount: number | null; sellerName: string | null; sellerId: string | null; appName: string; observedAt: Date };
-export type StoreListingFact = { id: string; storeAppId: string; appName: string; sellerName: string | null; sellerId: string | null; url: string | null };
+export type AppReleaseFact = {
+  id: string;
+  version: string;
+  releasedAt: Date | null;
+  rating: number | null;
+  ratingCount: number | null;
+  sellerName: string | null;
+  sellerId: string | null;
+  appName: string;
+  observedAt: Date;
+};
+export type StoreListingFact = {
+  id: string;
+  storeAppId: string;
+  appName: string;
+  sellerName: string | null;
+  sellerId: string | null;
+  url: string | null;
+};
 export type LinkCheckFact = { id: string; url: string; checkedAt: Date; httpStatus: number | null; isFailure: boolean };
-export type RepostTaskFact = { id: string; title: string; matchTerms: string[]; itemUrl?: string | null; publishedAt: Date; deadline: Date };
+export type RepostTaskFact = {
+  id: string;
+  title: string;
+  matchTerms: string[];
+  itemUrl?: string | null;
+  publishedAt: Date;
+  deadline: Date;
+};
 
 /** Everything known about one account at the monitoring date. */
 export type AccountHistory = {
   account: {
-    id: string; platformCode: string; displayName: string; isApp: boolean; filingStatus: string;
-    namingRule: string | null; isFirstOfAgencyPlatform: boolean;
+    id: string;
+    platformCode: string;
+    displayName: string;
+    isApp: boolean;
+    filingStatus: string;
+    namingRule: string | null;
+    isFirstOfAgencyPlatform: boolean;
   };
   posts: PostFact[];
   comments: CommentFact[];
@@ -32,8 +105,18 @@ export type AccountHistory = {
   appReleases: AppReleaseFact[];
   storeListings: StoreListingFact[];
   linkChecks: LinkCheckFact[];
-  /** Shanghai day (YYYY-MM-DD) → crawl outcome; missing days were not crawled. */
-  coverage: ReadonlyMap<string, 'COVERED' | 'FAILED'>;
+  /** Shanghai day (YYYY-MM-DD) → crawl outcome; missing days were not crawled; PARTIAL (items skipped) is not covered. */
+  coverage: ReadonlyMap<string, 'COVERED' | 'PARTIAL' | 'FAILED'>;
+  /** Shanghai day → the facts the crawls covering that day read (comments are read per item, so per day); absent = nothing read. */
+  factsByDay: ReadonlyMap<string, ReadonlySet<FactRead>>;
+  /**
+   * The instant up to which the timeline was read: where the coverage of the latest COVERED day ends (its crawl's
+   * coverage end, which may be after the monitoring date). A COVERED day is read from its start only up to here, so
+   * the rest of that day is unread, not silent. Null = never read, or not known (the crawl run is gone).
+   */
+  readThrough: Date | null;
+  /** App store lookups known at the monitoring date, oldest first: when, and whether the store listed the app (apps only). */
+  listingLookups: ListingLookup[];
   /** Profile fields changed through a filed lifecycle change, with the date it took effect. */
   filedChanges: Array<{ effectiveAt: Date; fields: string[] }>;
   repostTasks: RepostTaskFact[];
@@ -44,11 +127,23 @@ export type AccountHistory = {
 };
 
 /** `titles`/`rank` mark a leader's name (V1.1): the titles the person holds and their protocol order (1 = first). */
-export type LexiconEntryData = { category: string; correct?: string; kind?: string; evasion?: boolean; titles?: string[]; rank?: number };
+export type LexiconEntryData = {
+  category: string;
+  correct?: string;
+  kind?: string;
+  evasion?: boolean;
+  titles?: string[];
+  rank?: number;
+};
 /** `variant` is set when a match was found only through homophone folding (加威信 for 加微信) or one edit from a protected name. */
-export type TextMatch = { entry: LexiconEntryData; term: string; start: number; end: number; variant?: 'HOMOPHONE' | 'NEAR_MISS' };
+export type TextMatch = {
+  entry: LexiconEntryData;
+  term: string;
+  start: number;
+  end: number;
+  variant?: 'HOMOPHONE' | 'NEAR_MISS';
+};
 export type TextMatcher = { search(text: string): TextMatch[] };
-export type WorkCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 
 export type ScoringContext = {
   monitoringAt: Date;
@@ -84,10 +179,38 @@ export type Finding = {
   evidence: Evidence;
 };
 
-/** A detector's result: findings plus indicators it could not evaluate or that do not apply. */
-export type DetectorResult = { findings: Finding[]; insufficient: string[]; notApplicable: string[] };
+/** Why an indicator (or one of its rules) could not be decided; shown on the scorecard and in exports. */
+export type InsufficientReason =
+  | 'DAYS_NOT_CRAWLED' // days of the window have no successful crawl (details.missingDays)
+  | 'NOT_READ_THROUGH' // V2, D1: every day was crawled, but the last read ended before the monitoring date (details.readThroughAt)
+  | 'COMMENTS_NOT_READ' // the crawls of the window did not read comments (details.days)
+  | 'NOT_EXPOSED_BY_PLATFORM' // the platform (or route) does not expose the flag the rule needs
+  | 'LISTING_NOT_READ' // no store lookup of the app answered yet
+  | 'LISTING_NOT_FOUND_ONCE' // the store said "not listed", not yet confirmed by a second lookup the edition's hours later
+  | 'LINKS_NOT_CHECKED' // D6: links of the account (items in the window, menus) with no check in the window (details.unchecked)
+  | 'LINK_FAILED_ONCE'; // D6: a link failed, not yet confirmed by a failure the edition's minHoursApart later (details.failedOnce)
+export type Insufficiency = {
+  code: string;
+  reason: InsufficientReason;
+  details: Record<string, string | number | boolean | null>;
+};
 
-export type IndicatorBreakdown = { code: string; status: IndicatorStatus; deducted: number; max: number };
+/** A detector's result: findings plus indicators it could not evaluate (with the reason) or that do not apply. */
+export type DetectorResult = { findings: Finding[]; insufficient: Insufficiency[]; notApplicable: string[] };
+
+/**
+ * One indicator on the scorecard. `reason` is set when data was missing: with INSUFFICIENT_DATA the indicator
+ * could not be decided; with HIT some of its rules could not be (the deduction may be incomplete).
+ * Rows stored before reasons existed have none.
+ */
+export type IndicatorBreakdown = {
+  code: string;
+  status: IndicatorStatus;
+  deducted: number;
+  max: number;
+  reason?: InsufficientReason;
+  reasonDetails?: Insufficiency['details'];
+};
 
 export type AccountScore = {
   result: ScoreResult;

@@ -40,9 +40,16 @@ export const credentialKeySchema = z
   .trim()
   .min(1, 'is empty')
   .transform((value, ctx) => {
-    const bytes = HEX_KEY.test(value) ? Buffer.from(value, 'hex') : BASE64_KEY.test(value) ? Buffer.from(value, 'base64') : null;
+    const bytes = HEX_KEY.test(value)
+      ? Buffer.from(value, 'hex')
+      : BASE64_KEY.test(value)
+        ? Buffer.from(value, 'base64')
+        : null;
     if (!bytes || bytes.length !== KEY_BYTES) {
-      ctx.addIssue({ code: 'custom', message: `must be ${KEY_BYTES} bytes as 64 hex digits or base64 (got ${bytes ? `${bytes.length} bytes` : 'neither hex nor base64'}); generate one with \`openssl rand -base64 32\`` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be ${KEY_BYTES} bytes as 64 hex digits or base64 (got ${bytes ? `${bytes.length} bytes` : 'neither hex nor base64'}); generate one with \`openssl rand -base64 32\``,
+      });
       return z.NEVER;
     }
     return bytes;
@@ -61,9 +68,18 @@ function parseKey(name: string, value: string): CredentialKey {
 /** Reads CREDENTIALS_KEY (required) and CREDENTIALS_KEY_PREVIOUS (optional, comma-separated). */
 export function loadCredentialKeyRing(env: Record<string, string | undefined> = process.env): CredentialKeyRing {
   const current = env.CREDENTIALS_KEY?.trim();
-  if (!current) throw new CredentialKeyError('CREDENTIALS_KEY is not set: platform credentials cannot be encrypted or decrypted (generate one with `openssl rand -base64 32`)');
-  const previous = (env.CREDENTIALS_KEY_PREVIOUS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  return { current: parseKey('CREDENTIALS_KEY', current), previous: previous.map((v, i) => parseKey(`CREDENTIALS_KEY_PREVIOUS[${i}]`, v)) };
+  if (!current)
+    throw new CredentialKeyError(
+      'CREDENTIALS_KEY is not set: platform credentials cannot be encrypted or decrypted (generate one with `openssl rand -base64 32`)',
+    );
+  const previous = (env.CREDENTIALS_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return {
+    current: parseKey('CREDENTIALS_KEY', current),
+    previous: previous.map((v, i) => parseKey(`CREDENTIALS_KEY_PREVIOUS[${i}]`, v)),
+  };
 }
 
 export const generateCredentialKey = (): string => randomBytes(KEY_BYTES).toString('base64');
@@ -80,8 +96,12 @@ export function sealJson(ring: CredentialKeyRing, value: unknown, context: strin
 /** Decrypts with the key the row names; a missing key, wrong context or any altered byte throws CredentialDecryptError. */
 export function openJson(ring: CredentialKeyRing, sealed: SealedSecret, context: string): unknown {
   const key = [ring.current, ...ring.previous].find((k) => k.id === sealed.keyId);
-  if (!key) throw new CredentialDecryptError(`sealed with key ${sealed.keyId}, which is neither CREDENTIALS_KEY nor in CREDENTIALS_KEY_PREVIOUS`);
-  if (sealed.iv.length !== IV_BYTES || sealed.authTag.length !== TAG_BYTES) throw new CredentialDecryptError('malformed iv or auth tag');
+  if (!key)
+    throw new CredentialDecryptError(
+      `sealed with key ${sealed.keyId}, which is neither CREDENTIALS_KEY nor in CREDENTIALS_KEY_PREVIOUS`,
+    );
+  if (sealed.iv.length !== IV_BYTES || sealed.authTag.length !== TAG_BYTES)
+    throw new CredentialDecryptError('malformed iv or auth tag');
   let plaintext: string;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.bytes, sealed.iv, { authTagLength: TAG_BYTES });

@@ -1,16 +1,17 @@
 import { ADMIN_ROLES, canAccessAgency, scopeRoots, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
-import { findEditableAgency, listMoveTargets, lockAgencies, moveAgencySubtree, renameAgencyRow } from '@/lib/data/agency-edit';
-import { AppError } from '@/lib/errors';
+import { findAgencyNode, lockAgencies, moveAgencySubtree, renameAgencyRow } from '@/lib/data/agencies';
+import { listMoveTargets } from '@/lib/data/agency-tree';
+import { AppError, notFound } from '@/lib/errors';
 import { moveAgencyInputSchema, renameAgencyInputSchema } from '@/lib/schemas/agency';
 import { recordAudit } from './record-audit';
 
 type Deps = { access: Access; db?: PrismaClient };
 
 async function agencyInScope(db: PrismaClient, access: Access, id: string) {
-  const agency = await findEditableAgency(db, id);
-  if (!agency || !canAccessAgency(access, ADMIN_ROLES, agency)) throw new AppError('NOT_FOUND', 'Agency not found');
+  const agency = await findAgencyNode(db, id);
+  if (!agency || !canAccessAgency(access, ADMIN_ROLES, agency)) throw notFound('agency');
   return agency;
 }
 
@@ -18,7 +19,10 @@ async function agencyInScope(db: PrismaClient, access: Access, id: string) {
 export async function getAgencyEditor({ access, agencyId, db = getDb() }: Deps & { agencyId: string }) {
   const agency = await agencyInScope(db, access, agencyId);
   const targets = await listMoveTargets(db, scopeRoots(access, ADMIN_ROLES), agency.id);
-  return { agency, targets: targets.map((t) => ({ id: t.id, name: t.name, level: t.level, depth: t.ancestorIds.length })) };
+  return {
+    agency,
+    targets: targets.map((t) => ({ id: t.id, name: t.name, level: t.level, depth: t.ancestorIds.length })),
+  };
 }
 
 export async function renameAgency({ access, input, db = getDb() }: Deps & { input: unknown }) {
@@ -27,7 +31,14 @@ export async function renameAgency({ access, input, db = getDb() }: Deps & { inp
   if (agency.name === data.name) return { id: agency.id };
   await db.$transaction(async (tx) => {
     await renameAgencyRow(tx, agency.id, data.name);
-    await recordAudit(tx, { actorId: access.userId, action: 'agency.rename', entityType: 'agency', entityId: agency.id, before: { name: agency.name }, after: { name: data.name } });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: 'agency.rename',
+      entityType: 'agency',
+      entityId: agency.id,
+      before: { name: agency.name },
+      after: { name: data.name },
+    });
   });
   return { id: agency.id };
 }
@@ -40,23 +51,29 @@ export async function renameAgency({ access, input, db = getDb() }: Deps & { inp
 export async function moveAgency({ access, input, db = getDb() }: Deps & { input: unknown }) {
   const data = moveAgencyInputSchema.parse(input);
   await agencyInScope(db, access, data.id);
-  const parent = await findEditableAgency(db, data.parentId);
-  if (!parent || !canAccessAgency(access, ADMIN_ROLES, parent)) throw new AppError('FORBIDDEN', 'New parent outside your scope', { details: { parentId: ['outside your scope'] } });
+  const parent = await findAgencyNode(db, data.parentId);
+  if (!parent || !canAccessAgency(access, ADMIN_ROLES, parent))
+    throw new AppError('FORBIDDEN', 'newParentOutOfScope', { field: 'parentId' });
   return db.$transaction(async (tx) => {
     const locked = await lockAgencies(tx, [data.id, data.parentId]);
     const agency = locked.find((a) => a.id === data.id);
     const target = locked.find((a) => a.id === data.parentId);
-    if (!agency || !target) throw new AppError('NOT_FOUND', 'Agency not found');
+    if (!agency || !target) throw notFound('agency');
     if (target.id === agency.id || target.ancestorIds.includes(agency.id)) {
-      throw new AppError('VALIDATION', 'An agency cannot move under itself or one of its descendants', { details: { parentId: ['is the agency or below it'] } });
+      throw new AppError('VALIDATION', 'agencyMoveIntoItself', { field: 'parentId' });
     }
     if (agency.parentId === target.id) return { id: agency.id, descendants: 0 };
     const newAncestors = [...target.ancestorIds, target.id];
-    if (!canAccessAgency(access, ADMIN_ROLES, { id: agency.id, ancestorIds: newAncestors })) throw new AppError('FORBIDDEN', 'The agency would leave your scope');
+    if (!canAccessAgency(access, ADMIN_ROLES, { id: agency.id, ancestorIds: newAncestors }))
+      throw new AppError('FORBIDDEN', 'agencyWouldLeaveScope');
     const descendants = await moveAgencySubtree(tx, agency.id, target.id, newAncestors);
     await recordAudit(tx, {
-      actorId: access.userId, action: 'agency.move', entityType: 'agency', entityId: agency.id,
-      before: { parentId: agency.parentId, ancestorIds: agency.ancestorIds }, after: { parentId: target.id, ancestorIds: newAncestors, descendants },
+      actorId: access.userId,
+      action: 'agency.move',
+      entityType: 'agency',
+      entityId: agency.id,
+      before: { parentId: agency.parentId, ancestorIds: agency.ancestorIds },
+      after: { parentId: target.id, ancestorIds: newAncestors, descendants },
     });
     return { id: agency.id, descendants };
   });

@@ -1,12 +1,12 @@
+import { z } from 'zod';
 import type { Db, PrismaClient } from '@/lib/db/types';
-import {
-  createImportedAccounts,
-  listEnabledPlatformCodes,
-  listRegisteredHandles,
-  mapAgencyIdsByCode,
-  type ImportedAccount,
-} from '@/lib/data/account-import';
-import { AppError } from '@/lib/errors';
+import { createImportedAccounts, listRegisteredHandles, type ImportedAccount } from '@/lib/data/account-import';
+import { findAgenciesByCodes } from '@/lib/data/agencies';
+import { listEnabledPlatformCodes } from '@/lib/data/platforms';
+import { AppError, type AppErrorKey } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { formatErrorMessage } from '@/lib/i18n/error-messages';
+import { localizeZodError } from '@/lib/i18n/localize-zod';
 import {
   ACCOUNT_IMPORT_COLUMNS,
   REQUIRED_IMPORT_COLUMNS,
@@ -15,6 +15,7 @@ import {
   type AccountImportPreviewRow,
   type ImportRowError,
 } from '@/lib/schemas/account-import';
+import { accountCellsByCode, accountColumnOf, EXAMPLE_ROW_MARK } from '@/lib/import/account-headers';
 import { readImportTable, type ImportFile, type ImportTable } from './read-import-table';
 import { recordAudit } from './record-audit';
 
@@ -22,17 +23,40 @@ import { recordAudit } from './record-audit';
 export class ImportRejectedError extends AppError {
   readonly errors: ImportRowError[];
   constructor(errors: ImportRowError[]) {
-    super('VALIDATION', `${errors.length} problem(s) in the file; nothing was imported`, { details: { errors } });
+    super('VALIDATION', 'importRejected', { params: { count: errors.length }, details: { errors } });
     this.errors = errors;
   }
 }
 
 type ValidRow = AccountImportPreviewRow & { agencyId: string; openedAtDate: Date | null };
 
+/**
+ * Row errors are sentences in `locale`: the dashboard passes the request's language, the CLI leaves the default
+ * (English, as its other output).
+ */
+type Say = (key: AppErrorKey, params?: Record<string, string | number>) => string;
+const sayIn =
+  (locale: Locale): Say =>
+  (key, params) =>
+    formatErrorMessage(locale, key, params);
+
 /** Parses and checks a file against the database without writing: the preview step of an import. */
-export async function previewAccountImport({ db, file }: { db: Db; file: ImportFile }): Promise<AccountImportPreview> {
-  const { valid, errors } = await validateTable(db, await readImportTable(file));
-  return { rows: valid.map(({ agencyId: _a, openedAtDate: _o, ...row }) => row), errors };
+export async function previewAccountImport({
+  db,
+  file,
+  locale = 'en',
+}: {
+  db: Db;
+  file: ImportFile;
+  locale?: Locale;
+}): Promise<AccountImportPreview> {
+  const table = await readAccountTable(file);
+  const { valid, errors } = await validateTable(db, table, locale);
+  return {
+    rows: valid.map(({ agencyId: _a, openedAtDate: _o, ...row }) => row),
+    errors,
+    suspectRows: table.suspectRows,
+  };
 }
 
 /** All-or-nothing: validates inside one transaction and creates every account, or throws ImportRejectedError. */
@@ -41,21 +65,41 @@ export async function importAccounts({
   file,
   actorId = null,
   isDryRun = false,
+  locale = 'en',
 }: {
   db: PrismaClient;
   file: ImportFile;
   actorId?: string | null;
   isDryRun?: boolean;
+  locale?: Locale;
 }): Promise<{ imported: number; preview: AccountImportPreview }> {
-  const table = await readImportTable(file);
+  const table = await readAccountTable(file);
+  const say = sayIn(locale);
   return db.$transaction(
     async (tx) => {
-      const { valid, errors } = await validateTable(tx, table);
-      if (errors.length > 0) throw new ImportRejectedError(errors);
-      const preview = { rows: valid.map(({ agencyId: _a, openedAtDate: _o, ...row }) => row), errors };
+      const { valid, errors } = await validateTable(tx, table, locale);
+      // Text already broken before upload (U+FFFD) is never stored: the preview says which rows.
+      const broken = table.suspectRows.map((row) => ({
+        row,
+        column: null,
+        message: say('importBrokenText'),
+      }));
+      if (errors.length > 0 || broken.length > 0)
+        throw new ImportRejectedError([...errors, ...broken].sort((a, b) => a.row - b.row));
+      const preview = {
+        rows: valid.map(({ agencyId: _a, openedAtDate: _o, ...row }) => row),
+        errors,
+        suspectRows: table.suspectRows,
+      };
       if (isDryRun) return { imported: 0, preview };
       const imported = await createImportedAccounts(tx, valid.map(toAccount));
-      await recordAudit(tx, { actorId, action: 'account.import', entityType: 'account', entityId: null, after: { file: file.name, imported } });
+      await recordAudit(tx, {
+        actorId,
+        action: 'account.import',
+        entityType: 'account',
+        entityId: null,
+        after: { file: file.name, imported },
+      });
       return { imported, preview };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -71,42 +115,101 @@ const toAccount = (r: ValidRow): ImportedAccount => ({
   filingNumber: r.filingNumber,
   filingStatus: r.filingStatus,
   openedAt: r.openedAtDate,
+  crawlConfig: r.crawlConfig,
 });
 
-function checkHeader(header: string[]): ImportRowError[] {
+/**
+ * The file's table with Chinese or English headers as column codes, platform and filing status names as codes, and
+ * the template's example row left out.
+ */
+async function readAccountTable(file: ImportFile): Promise<ImportTable> {
+  const table = await readImportTable(file, accountColumnOf);
+  const rows = table.rows
+    .filter(
+      (r) =>
+        !String(r.cells.agency_code ?? '')
+          .trim()
+          .startsWith(EXAMPLE_ROW_MARK),
+    )
+    .map((r) => ({ ...r, cells: accountCellsByCode(r.cells) }));
+  return { ...table, rows };
+}
+
+/**
+ * One zod issue of a row in `locale`: keyed and standard issues through the shared zod localizer; the crawl columns'
+ * own sentences (free text with the column's values, English) as written.
+ */
+function rowIssueText(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (issue.code === 'custom' && !issue.message.startsWith('validation.')) return issue.message;
+  return localizeZodError(new z.ZodError([issue]), locale).message;
+}
+
+function checkHeader(header: string[], say: Say): ImportRowError[] {
   const known = new Set<string>(ACCOUNT_IMPORT_COLUMNS);
-  const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !header.includes(c)).map((c) => ({ row: 1, column: c, message: 'Missing column' }));
-  const unknown = header.filter((h) => h !== '' && !known.has(h)).map((h) => ({ row: 1, column: h, message: 'Unknown column' }));
+  const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !header.includes(c)).map((c) => ({
+    row: 1,
+    column: c,
+    message: say('importMissingColumn'),
+  }));
+  const unknown = header
+    .filter((h) => h !== '' && !known.has(h))
+    .map((h) => ({ row: 1, column: h, message: say('importUnknownColumn') }));
   return [...missing, ...unknown];
 }
 
-async function validateTable(db: Db, table: ImportTable): Promise<{ valid: ValidRow[]; errors: ImportRowError[] }> {
-  const errors = checkHeader(table.header);
+async function validateTable(
+  db: Db,
+  table: ImportTable,
+  locale: Locale,
+): Promise<{ valid: ValidRow[]; errors: ImportRowError[] }> {
+  const say = sayIn(locale);
+  const errors = checkHeader(table.header, say);
   if (errors.length > 0) return { valid: [], errors };
-  if (table.rows.length === 0) return { valid: [], errors: [{ row: 2, column: null, message: 'No data rows' }] };
+  if (table.rows.length === 0)
+    return { valid: [], errors: [{ row: 2, column: null, message: say('importNoDataRows') }] };
   const parsed = table.rows.map((r) => ({ row: r.rowNumber, result: accountImportRowSchema.safeParse(r.cells) }));
   const ok = parsed.flatMap((p) => (p.result.success ? [{ row: p.row, data: p.result.data }] : []));
   for (const p of parsed) {
     if (p.result.success) continue;
-    for (const issue of p.result.error.issues) errors.push({ row: p.row, column: String(issue.path[0] ?? '') || null, message: issue.message });
+    for (const issue of p.result.error.issues)
+      errors.push({
+        row: p.row,
+        column: String(issue.path[0] ?? '') || null,
+        message: rowIssueText(issue, locale),
+      });
   }
-  const [agencyIds, platforms, registered] = await Promise.all([
-    mapAgencyIdsByCode(db, [...new Set(ok.map((r) => r.data.agency_code))]),
+  const [agencies, platforms, registered] = await Promise.all([
+    findAgenciesByCodes(db, [...new Set(ok.map((r) => r.data.agency_code))]),
     listEnabledPlatformCodes(db),
-    listRegisteredHandles(db, ok.map((r) => ({ platformCode: r.data.platform, handle: r.data.handle }))),
+    listRegisteredHandles(
+      db,
+      ok.map((r) => ({ platformCode: r.data.platform, handle: r.data.handle })),
+    ),
   ]);
   const firstRowOfHandle = new Map<string, number>();
   const valid: ValidRow[] = [];
   for (const { row, data } of ok) {
     const key = `${data.platform}:${data.handle}`;
     const rowErrors: ImportRowError[] = [];
-    const agencyId = agencyIds.get(data.agency_code);
-    if (!agencyId) rowErrors.push({ row, column: 'agency_code', message: `Unknown agency code "${data.agency_code}"` });
-    if (!platforms.has(data.platform)) rowErrors.push({ row, column: 'platform', message: `Platform ${data.platform} is not enabled` });
+    const agencyId = agencies.get(data.agency_code)?.id;
+    if (!agencyId)
+      rowErrors.push({
+        row,
+        column: 'agency_code',
+        message: say('importUnknownAgencyCode', { code: data.agency_code }),
+      });
+    if (!platforms.has(data.platform))
+      rowErrors.push({
+        row,
+        column: 'platform',
+        message: say('importPlatformNotEnabled', { platform: data.platform }),
+      });
     const earlier = firstRowOfHandle.get(key);
-    if (earlier !== undefined) rowErrors.push({ row, column: 'handle', message: `Duplicate of row ${earlier}` });
+    if (earlier !== undefined)
+      rowErrors.push({ row, column: 'handle', message: say('importDuplicateRow', { row: earlier }) });
     else firstRowOfHandle.set(key, row);
-    if (registered.has(key)) rowErrors.push({ row, column: 'handle', message: `Account ${key} is already registered` });
+    if (registered.has(key))
+      rowErrors.push({ row, column: 'handle', message: say('importAlreadyRegistered', { account: key }) });
     errors.push(...rowErrors);
     if (rowErrors.length > 0 || !agencyId) continue;
     valid.push({
@@ -121,6 +224,7 @@ async function validateTable(db: Db, table: ImportTable): Promise<{ valid: Valid
       filingStatus: data.filing_status,
       openedAt: data.opened_at?.toISOString() ?? null,
       openedAtDate: data.opened_at ?? null,
+      crawlConfig: data.crawlConfig,
     });
   }
   errors.sort((a, b) => a.row - b.row);

@@ -6,6 +6,16 @@ import { shanghaiDay } from '@/lib/time';
 
 export const RECTIFICATIONS_PAGE_SIZE = 25;
 
-export async function listRectifications({ access, filter, now, db = getDb() }: { access: Access; filter: RectificationFilter; now: Date; db?: Db }) {
+export async function listRectifications({
+  access,
+  filter,
+  now,
+  db = getDb(),
+}: {
+  access: Access;
+  filter: RectificationFilter;
+  now: Date;
+  db?: Db;
+}) {
   return listRectificationsPage(db, scopeRoots(access, READ_ROLES), filter, shanghaiDay(now), RECTIFICATIONS_PAGE_SIZE);
 }

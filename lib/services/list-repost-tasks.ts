@@ -9,7 +9,14 @@ const TASKS_SHOWN = 20;
 // Post URLs come from platform pages: only http(s) addresses become links.
 const httpUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export type RepostTargetRow = { accountId: string; displayName: string; platformCode: string; agencyName: string; status: RepostTargetStatus; post: { id: string; url: string | null; publishedAt: Date } | null };
+export type RepostTargetRow = {
+  accountId: string;
+  displayName: string;
+  platformCode: string;
+  agencyName: string;
+  status: RepostTargetStatus;
+  post: { id: string; url: string | null; publishedAt: Date } | null;
+};
 
 /**
  * Recent tasks in the user's scope with each target's status: reposted when a post was matched to it (by the rule
@@ -21,14 +28,31 @@ export async function listRepostTasks({ access, now, db = getDb() }: { access: A
     const targets: RepostTargetRow[] = task.targets.map((t) => {
       const post = t.post && { ...t.post, url: httpUrl(t.post.url) };
       const status: RepostTargetStatus = post ? 'REPOSTED' : task.deadline < now ? 'MISSED' : 'PENDING';
-      return { accountId: t.accountId, displayName: t.account.displayName, platformCode: t.account.platformCode, agencyName: t.account.agency.name, status, post };
+      return {
+        accountId: t.accountId,
+        displayName: t.account.displayName,
+        platformCode: t.account.platformCode,
+        agencyName: t.account.agency.name,
+        status,
+        post,
+      };
     });
     // Missed first: those are what a supervisor follows up.
     const order: Record<RepostTargetStatus, number> = { MISSED: 0, PENDING: 1, REPOSTED: 2 };
     targets.sort((a, b) => order[a.status] - order[b.status] || a.displayName.localeCompare(b.displayName, 'zh-CN'));
     const counts = { REPOSTED: 0, MISSED: 0, PENDING: 0 };
     for (const t of targets) counts[t.status] += 1;
-    return { id: task.id, title: task.title, itemUrl: task.itemUrl, matchTerms: task.matchTerms, publishedAt: task.publishedAt, deadline: task.deadline, agencyName: task.agency.name, targets, counts };
+    return {
+      id: task.id,
+      title: task.title,
+      itemUrl: task.itemUrl,
+      matchTerms: task.matchTerms,
+      publishedAt: task.publishedAt,
+      deadline: task.deadline,
+      agencyName: task.agency.name,
+      targets,
+      counts,
+    };
   });
 }
 

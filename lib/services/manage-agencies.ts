@@ -1,9 +1,8 @@
 import { ADMIN_ROLES, canAccessAgency, scopeRoots, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
-import { createAgency } from '@/lib/data/agencies';
-import { findAgencyNode } from '@/lib/data/agency-scorecard';
-import { findAgencyCode, listAgencyTree } from '@/lib/data/agency-tree';
+import { createAgency, findAgencyByCode, findAgencyNode } from '@/lib/data/agencies';
+import { listAgencyTree } from '@/lib/data/agency-tree';
 import { AppError } from '@/lib/errors';
 import { createAgencyInputSchema, type CreateAgencyInput } from '@/lib/schemas/agency';
 import { recordAudit } from './record-audit';
@@ -13,14 +12,30 @@ export async function listAdminAgencyTree({ access, db = getDb() }: { access: Ac
 }
 
 /** Adds an agency under a parent inside the administrator's subtree; codes are unique. */
-export async function addAgency({ access, input, db = getDb() }: { access: Access; input: CreateAgencyInput | unknown; db?: PrismaClient }) {
+export async function addAgency({
+  access,
+  input,
+  db = getDb(),
+}: {
+  access: Access;
+  input: CreateAgencyInput | unknown;
+  db?: PrismaClient;
+}) {
   const data = createAgencyInputSchema.parse(input);
   const parent = await findAgencyNode(db, data.parentId);
-  if (!parent || !canAccessAgency(access, ADMIN_ROLES, parent)) throw new AppError('FORBIDDEN', 'Parent agency outside your scope', { details: { parentId: ['outside your scope'] } });
-  if (data.code && (await findAgencyCode(db, data.code))) throw new AppError('CONFLICT', 'Code already used', { details: { code: ['already used'] } });
+  if (!parent || !canAccessAgency(access, ADMIN_ROLES, parent))
+    throw new AppError('FORBIDDEN', 'parentOutOfScope', { field: 'parentId' });
+  if (data.code && (await findAgencyByCode(db, data.code)))
+    throw new AppError('CONFLICT', 'agencyCodeTaken', { field: 'code' });
   return db.$transaction(async (tx) => {
     const row = await createAgency(tx, data);
-    await recordAudit(tx, { actorId: access.userId, action: 'agency.create', entityType: 'agency', entityId: row.id, after: data });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: 'agency.create',
+      entityType: 'agency',
+      entityId: row.id,
+      after: data,
+    });
     return { id: row.id };
   });
 }

@@ -2,16 +2,31 @@ import { ADMIN_ROLES, canAccessAgency, hasRole, scopeRoots, type Access } from '
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
 import { findAccountHeader } from '@/lib/data/account-detail';
-import { listAgencyNodes } from '@/lib/data/agency-scorecard';
+import { listAgencyNodes } from '@/lib/data/agencies';
 import {
-  createCredential, deleteCredential, findCredentialMeta, listCredentialSummaries, replaceCredentialSecret, setAccountCredential,
+  createCredential,
+  deleteCredential,
+  findCredentialMeta,
+  listCredentialSummaries,
+  replaceCredentialSecret,
+  setAccountCredential,
 } from '@/lib/data/credentials';
-import { AppError } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import {
-  attachCredentialInputSchema, CREDENTIAL_KIND_PLATFORM, createCredentialInputSchema, deleteCredentialInputSchema, maskCredential,
-  replaceCredentialSecretInputSchema, type CredentialPayload,
+  attachCredentialInputSchema,
+  CREDENTIAL_KIND_PLATFORM,
+  createCredentialInputSchema,
+  deleteCredentialInputSchema,
+  maskCredential,
+  replaceCredentialSecretInputSchema,
+  type CredentialPayload,
 } from '@/lib/schemas/credential';
-import { CredentialKeyError, loadCredentialKeyRing, sealJson, type CredentialKeyRing } from '@/lib/security/credentials';
+import {
+  CredentialKeyError,
+  loadCredentialKeyRing,
+  sealJson,
+  type CredentialKeyRing,
+} from '@/lib/security/credentials';
 import { recordAudit } from './record-audit';
 
 // Credentials belong to a platform, not to an agency: any administrator may add one and attach it to accounts
@@ -20,29 +35,35 @@ import { recordAudit } from './record-audit';
 type Deps = { access: Access; db?: PrismaClient; keys?: () => CredentialKeyRing };
 
 function requireAdmin(access: Access) {
-  if (!hasRole(access, ADMIN_ROLES)) throw new AppError('FORBIDDEN', 'Only administrators manage credentials');
+  if (!hasRole(access, ADMIN_ROLES)) throw new AppError('FORBIDDEN', 'credentialsAdminOnly');
 }
 
 function keyRing(keys: Deps['keys']): CredentialKeyRing {
   try {
     return (keys ?? (() => loadCredentialKeyRing()))();
   } catch (error) {
-    if (error instanceof CredentialKeyError) throw new AppError('INTERNAL', error.message);
+    if (error instanceof CredentialKeyError)
+      throw new AppError('INTERNAL', 'credentialKey', { params: { detail: error.message }, cause: error });
     throw error;
   }
 }
 
 function seal(ring: CredentialKeyRing, payload: CredentialPayload, expiresAt: Date | null) {
-  return { ...sealJson(ring, payload, payload.kind), kind: payload.kind, secretHint: maskCredential(payload), expiresAt };
+  return {
+    ...sealJson(ring, payload, payload.kind),
+    kind: payload.kind,
+    secretHint: maskCredential(payload),
+    expiresAt,
+  };
 }
 
 async function requireManageable(db: PrismaClient, access: Access, id: string) {
   requireAdmin(access);
   const meta = await findCredentialMeta(db, id);
-  if (!meta) throw new AppError('NOT_FOUND', 'Credential not found');
+  if (!meta) throw notFound('credential');
   if (meta.createdById === access.userId) return meta;
   const roots = await listAgencyNodes(db, scopeRoots(access, ADMIN_ROLES));
-  if (!roots.some((r) => r.parentId === null)) throw new AppError('FORBIDDEN', 'Only its creator or a province administrator may change this credential');
+  if (!roots.some((r) => r.parentId === null)) throw new AppError('FORBIDDEN', 'credentialChangeForbidden');
   return meta;
 }
 
@@ -59,8 +80,17 @@ export async function addCredential({ access, input, db = getDb(), keys }: Deps 
   return db.$transaction(async (tx) => {
     const row = await createCredential(tx, { ...sealed, platformCode, label: data.label, createdById: access.userId });
     await recordAudit(tx, {
-      actorId: access.userId, action: 'credential.create', entityType: 'platform_credential', entityId: row.id,
-      after: { label: data.label, kind: sealed.kind, platformCode, secretHint: sealed.secretHint, expiresAt: data.expiresAt },
+      actorId: access.userId,
+      action: 'credential.create',
+      entityType: 'platform_credential',
+      entityId: row.id,
+      after: {
+        label: data.label,
+        kind: sealed.kind,
+        platformCode,
+        secretHint: sealed.secretHint,
+        expiresAt: data.expiresAt,
+      },
     });
     return row;
   });
@@ -69,13 +99,18 @@ export async function addCredential({ access, input, db = getDb(), keys }: Deps 
 export async function replaceCredential({ access, input, db = getDb(), keys }: Deps & { input: unknown }) {
   const data = replaceCredentialSecretInputSchema.parse(input);
   const meta = await requireManageable(db, access, data.id);
-  if (data.payload.kind !== meta.kind) throw new AppError('VALIDATION', 'A replacement secret keeps the kind', { details: { kind: [`must stay ${meta.kind}`] } });
+  if (data.payload.kind !== meta.kind)
+    throw new AppError('VALIDATION', 'credentialKindFixed', { params: { kind: meta.kind }, field: 'kind' });
   const sealed = seal(keyRing(keys), data.payload, data.expiresAt);
   await db.$transaction(async (tx) => {
     await replaceCredentialSecret(tx, meta.id, sealed);
     await recordAudit(tx, {
-      actorId: access.userId, action: 'credential.replace-secret', entityType: 'platform_credential', entityId: meta.id,
-      before: { label: meta.label, kind: meta.kind, secretHint: meta.secretHint }, after: { label: meta.label, kind: meta.kind, secretHint: sealed.secretHint, expiresAt: data.expiresAt },
+      actorId: access.userId,
+      action: 'credential.replace-secret',
+      entityType: 'platform_credential',
+      entityId: meta.id,
+      before: { label: meta.label, kind: meta.kind, secretHint: meta.secretHint },
+      after: { label: meta.label, kind: meta.kind, secretHint: sealed.secretHint, expiresAt: data.expiresAt },
     });
   });
   return { id: meta.id };
@@ -86,7 +121,13 @@ export async function removeCredential({ access, input, db = getDb() }: Deps & {
   const meta = await requireManageable(db, access, id);
   await db.$transaction(async (tx) => {
     await deleteCredential(tx, id);
-    await recordAudit(tx, { actorId: access.userId, action: 'credential.delete', entityType: 'platform_credential', entityId: id, before: { label: meta.label, kind: meta.kind, secretHint: meta.secretHint } });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: 'credential.delete',
+      entityType: 'platform_credential',
+      entityId: id,
+      before: { label: meta.label, kind: meta.kind, secretHint: meta.secretHint },
+    });
   });
   return { id };
 }
@@ -96,17 +137,30 @@ export async function attachCredential({ access, input, db = getDb() }: Deps & {
   requireAdmin(access);
   const data = attachCredentialInputSchema.parse(input);
   const account = await findAccountHeader(db, data.accountId);
-  if (!account || !canAccessAgency(access, ADMIN_ROLES, account.agency)) throw new AppError('NOT_FOUND', 'Account not found');
+  if (!account || !canAccessAgency(access, ADMIN_ROLES, account.agency)) throw notFound('account');
   const credential = data.credentialId ? await findCredentialMeta(db, data.credentialId) : null;
-  if (data.credentialId && !credential) throw new AppError('NOT_FOUND', 'Credential not found');
+  if (data.credentialId && !credential) throw notFound('credential');
   if (credential && credential.platformCode !== account.platformCode) {
-    throw new AppError('VALIDATION', 'Credential is for another platform', { details: { credentialId: [`is for ${credential.platformCode}`] } });
+    throw new AppError('VALIDATION', 'credentialOtherPlatform', {
+      params: { platform: credential.platformCode },
+      field: 'credentialId',
+    });
   }
   await db.$transaction(async (tx) => {
     await setAccountCredential(tx, account.id, credential?.id ?? null);
     await recordAudit(tx, {
-      actorId: access.userId, action: credential ? 'account.attach-credential' : 'account.detach-credential', entityType: 'account', entityId: account.id,
-      after: credential ? { credentialId: credential.id, label: credential.label, kind: credential.kind, secretHint: credential.secretHint } : { credentialId: null },
+      actorId: access.userId,
+      action: credential ? 'account.attach-credential' : 'account.detach-credential',
+      entityType: 'account',
+      entityId: account.id,
+      after: credential
+        ? {
+            credentialId: credential.id,
+            label: credential.label,
+            kind: credential.kind,
+            secretHint: credential.secretHint,
+          }
+        : { credentialId: null },
     });
   });
   return { accountId: account.id };

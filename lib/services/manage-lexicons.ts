@@ -1,29 +1,37 @@
-import { z } from 'zod';
-import { hasRole, type Access } from '@/lib/access';
+import { ADMIN_ROLES, canAccessAgency, hasRole, type Access } from '@/lib/access';
 import { getDb } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/db/types';
-import { addLexiconEntry, findLexicon, listLexiconEntries, listLexiconsWithCounts, setLexiconEntryActive } from '@/lib/data/lexicon-admin';
+import {
+  addLexiconEntry,
+  findLexicon,
+  findLexiconEntry,
+  listLexiconEntries,
+  listLexiconsWithCounts,
+  setLexiconEntryActive,
+} from '@/lib/data/lexicon-admin';
 import { AppError, notFound } from '@/lib/errors';
+import { addLexiconEntryInputSchema, toggleLexiconEntryInputSchema } from '@/lib/schemas/lexicon';
 import { lexiconEntryDataSchema } from '@/lib/scoring';
+import { adminHomeAgencies, isAdminOver } from './owner-admin';
 import { recordAudit } from './record-audit';
 
-export const addLexiconEntryInputSchema = z.object({
-  lexiconId: z.uuid(),
-  term: z.string().trim().min(1).max(60),
-  correct: z.string().trim().max(60).optional().transform((v) => v || undefined),
-  /** Also match homophone substitutions (加威信 for 加微信); only terms of 3+ characters use it. */
-  evasion: z.boolean().optional().transform((v) => v || undefined),
-  /** A leader's name (protected terms): the titles the person holds, separated by 、 or commas, and protocol rank. */
-  titles: z.string().trim().max(200).optional()
-    .transform((v) => (v ? v.split(/[、,，;；\s]+/).filter(Boolean) : undefined))
-    .pipe(z.array(z.string().max(20)).max(10).optional()),
-  rank: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(999)]).optional(),
-});
-export const toggleLexiconEntryInputSchema = z.object({ entryId: z.uuid(), isActive: z.boolean() });
-
-// Lexicons apply province-wide, so editing them needs an administrator grant (of any scope).
+// Editing lexicons needs an administrator grant; which terms, the term's owner agency decides (`isAdminOver`).
 function assertAdmin(access: Access) {
-  if (!hasRole(access, ['ADMIN'])) throw new AppError('FORBIDDEN', 'Only administrators edit lexicons');
+  if (!hasRole(access, ['ADMIN'])) throw new AppError('FORBIDDEN', 'lexiconsAdminOnly');
+}
+
+/** A term's owner: its agency for a local term, else the lexicon's owner (null = the root). */
+const ownerOf = (entry: { agencyId: string | null }, lexicon: { ownerAgencyId: string | null }) =>
+  entry.agencyId ?? lexicon.ownerAgencyId;
+
+/** A local term is visible to those whose grants lie in its agency's subtree or above it (it applies to them or they run it). */
+function seesLocalTerm(access: Access, agency: { id: string; ancestorIds: string[] }): boolean {
+  const roots = new Set(access.grants.map((g) => g.agencyId));
+  return (
+    canAccessAgency(access, ADMIN_ROLES, agency) ||
+    roots.has(agency.id) ||
+    agency.ancestorIds.some((id) => roots.has(id))
+  );
 }
 
 export async function listLexicons({ db = getDb() }: { db?: PrismaClient } = {}) {
@@ -36,34 +44,117 @@ function editorData(data: unknown) {
   return { correct: d.correct ?? null, evasion: d.evasion === true, titles: d.titles ?? [], rank: d.rank ?? null };
 }
 
-export async function getLexiconWithEntries({ id, db = getDb() }: { id: string; db?: PrismaClient }) {
+/**
+ * A lexicon with the terms the caller may see: lexicon-wide terms and the local terms of their subtrees and of
+ * the agencies above them (other counties' local terms stay hidden); `canChange` says whether they may toggle it.
+ */
+export async function getLexiconWithEntries({
+  id,
+  access,
+  db = getDb(),
+}: {
+  id: string;
+  access: Access;
+  db?: PrismaClient;
+}) {
   const lexicon = await findLexicon(db, id);
   if (!lexicon) throw notFound('lexicon');
-  const entries = await listLexiconEntries(db, id);
-  return { lexicon, entries: entries.map((e) => ({ id: e.id, term: e.term, isActive: e.isActive, ...editorData(e.data) })) };
+  const rows = await listLexiconEntries(db, id);
+  const visible = rows.filter(
+    (e) =>
+      e.agencyId === null || (e.agency && seesLocalTerm(access, { id: e.agencyId, ancestorIds: e.agency.ancestorIds })),
+  );
+  const owners = new Map<string | null, boolean>();
+  for (const e of visible) {
+    const owner = ownerOf(e, lexicon);
+    if (!owners.has(owner)) owners.set(owner, await isAdminOver(db, access, owner));
+  }
+  const entries = visible.map((e) => ({
+    id: e.id,
+    term: e.term,
+    isActive: e.isActive,
+    agencyName: e.agency?.name ?? null,
+    canChange: owners.get(ownerOf(e, lexicon)) === true,
+    ...editorData(e.data),
+  }));
+  return { lexicon: { id: lexicon.id, code: lexicon.code, name: lexicon.name, category: lexicon.category }, entries };
 }
 
-/** Adds (or re-activates) a term; the next inspection uses it. Typo lexicons carry the correct form. */
-export async function addLexiconTerm({ access, input, db = getDb() }: { access: Access; input: unknown; db?: PrismaClient }) {
+/**
+ * Adds (or re-activates) a term; the next inspection uses it. Typo lexicons carry the correct form. An admin of
+ * the lexicon's owner (or above) adds a lexicon-wide term; any other admin adds a local term of their highest
+ * admin agency, scored only for accounts in that agency's subtree.
+ */
+export async function addLexiconTerm({
+  access,
+  input,
+  db = getDb(),
+}: {
+  access: Access;
+  input: unknown;
+  db?: PrismaClient;
+}) {
   assertAdmin(access);
   const data = addLexiconEntryInputSchema.parse(input);
-  if (!(await findLexicon(db, data.lexiconId))) throw notFound('lexicon');
+  const lexicon = await findLexicon(db, data.lexiconId);
+  if (!lexicon) throw notFound('lexicon');
+  let agencyId: string | null = null;
+  if (!(await isAdminOver(db, access, lexicon.ownerAgencyId))) {
+    const owner = lexicon.ownerAgencyId;
+    const home = (await adminHomeAgencies(db, access)).find((a) => owner === null || a.ancestorIds.includes(owner));
+    if (!home) throw notFound('lexicon');
+    agencyId = home.id;
+  }
   return db.$transaction(async (tx) => {
-    const entry = await addLexiconEntry(tx, data.lexiconId, data.term, {
-      ...(data.correct ? { correct: data.correct } : {}), ...(data.evasion ? { evasion: true } : {}),
-      ...(data.titles?.length ? { titles: data.titles } : {}), ...(data.rank !== undefined ? { rank: data.rank } : {}),
+    const entry = await addLexiconEntry(tx, data.lexiconId, agencyId, data.term, {
+      ...(data.correct ? { correct: data.correct } : {}),
+      ...(data.evasion ? { evasion: true } : {}),
+      ...(data.titles?.length ? { titles: data.titles } : {}),
+      ...(data.rank !== undefined ? { rank: data.rank } : {}),
     });
-    await recordAudit(tx, { actorId: access.userId, action: 'lexicon.add-term', entityType: 'lexicon', entityId: data.lexiconId, after: data });
-    return entry;
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: 'lexicon.add-term',
+      entityType: 'lexicon',
+      entityId: data.lexiconId,
+      after: { ...data, agencyId },
+    });
+    return { ...entry, agencyId };
   });
 }
 
-export async function toggleLexiconTerm({ access, input, db = getDb() }: { access: Access; input: unknown; db?: PrismaClient }) {
+/**
+ * Enables or disables a term. Only admins of the term's owner or above: a county admin cannot switch off a
+ * province-wide term (FORBIDDEN, they can see it) nor another county's local term (NOT_FOUND, they cannot).
+ */
+export async function toggleLexiconTerm({
+  access,
+  input,
+  db = getDb(),
+}: {
+  access: Access;
+  input: unknown;
+  db?: PrismaClient;
+}) {
   assertAdmin(access);
   const data = toggleLexiconEntryInputSchema.parse(input);
+  const found = await findLexiconEntry(db, data.entryId);
+  if (!found) throw notFound('lexicon');
+  if (!(await isAdminOver(db, access, ownerOf(found, found.lexicon)))) {
+    const visible =
+      found.agencyId === null ||
+      (found.agency !== null && seesLocalTerm(access, { id: found.agencyId, ancestorIds: found.agency.ancestorIds }));
+    throw visible ? new AppError('FORBIDDEN', 'lexiconTermOutOfScope') : notFound('lexicon');
+  }
   return db.$transaction(async (tx) => {
     const entry = await setLexiconEntryActive(tx, data.entryId, data.isActive);
-    await recordAudit(tx, { actorId: access.userId, action: data.isActive ? 'lexicon.enable-term' : 'lexicon.disable-term', entityType: 'lexicon', entityId: entry.lexiconId, after: { term: entry.term } });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: data.isActive ? 'lexicon.enable-term' : 'lexicon.disable-term',
+      entityType: 'lexicon',
+      entityId: entry.lexiconId,
+      after: { term: entry.term, agencyId: entry.agencyId },
+    });
     return { id: data.entryId };
   });
 }

@@ -1,5 +1,10 @@
 import type { Db } from '@/lib/db/types';
-import { listPostsBetween, listUnmatchedRepostTargets, setRepostTargetPost, type RepostTargetFilter } from '@/lib/data/repost-tasks';
+import {
+  listPostsBetween,
+  listUnmatchedRepostTargets,
+  setRepostTargetPost,
+  type RepostTargetFilter,
+} from '@/lib/data/repost-tasks';
 import { findRepost } from '@/lib/scoring';
 
 /**
@@ -17,9 +22,17 @@ export async function matchRepostTargets(db: Db, filter: RepostTargetFilter): Pr
   for (const group of byTask.values()) {
     const task = group[0]?.task;
     if (!task) continue;
-    const posts = await listPostsBetween(db, group.map((t) => t.accountId), task.publishedAt, task.deadline);
+    const posts = await listPostsBetween(
+      db,
+      group.map((t) => t.accountId),
+      task.publishedAt,
+      task.deadline,
+    );
     for (const target of group) {
-      const post = findRepost(task, posts.filter((p) => p.accountId === target.accountId));
+      const post = findRepost(
+        task,
+        posts.filter((p) => p.accountId === target.accountId),
+      );
       if (post && (await setRepostTargetPost(db, task.id, target.accountId, post.id))) matched += 1;
     }
   }

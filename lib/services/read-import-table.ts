@@ -1,82 +1,98 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '@/lib/errors';
+import { checkXlsxZip, XLSX_LIMITS } from '@/lib/import/check-xlsx-zip';
+import { decodeImportText } from '@/lib/import/decode-text';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 /** `rowNumber` is the 1-based line (CSV record) or sheet row; the header is row 1. */
 export type TableRow = { rowNumber: number; cells: Record<string, unknown> };
-export type ImportTable = { header: string[]; rows: TableRow[] };
+export type ImportTable = {
+  header: string[];
+  rows: TableRow[];
+  /** Rows holding U+FFFD: text that was already broken (mis-decoded once) before it reached us. */
+  suspectRows: number[];
+};
 
-const MAX_ROWS = 20_000;
+const MAX_ROWS = XLSX_LIMITS.maxRows;
+const REPLACEMENT = '\uFFFD';
 
-/** Reads the first sheet of an .xlsx file or a UTF-8 .csv file into header-keyed rows; blank rows are skipped. */
-export async function readImportTable(file: ImportFile): Promise<ImportTable> {
+/**
+ * Reads the first sheet of an .xlsx file or a .csv file (UTF-8, UTF-16 or GB18030) into header-keyed rows; blank
+ * rows are skipped. `columnOf` names each header cell's column (default: the cell trimmed and lower-cased).
+ */
+export async function readImportTable(
+  file: ImportFile,
+  columnOf: (header: string) => string = (h) => h.trim().toLowerCase(),
+): Promise<ImportTable> {
   const lower = file.name.toLowerCase();
   const records = lower.endsWith('.xlsx')
     ? await readXlsx(file.bytes)
     : lower.endsWith('.csv')
-      ? parseCsv(new TextDecoder('utf-8').decode(file.bytes))
+      ? parseCsv(decodeImportText(file.bytes).text)
       : null;
-  if (!records) throw new AppError('VALIDATION', 'Unsupported file type: use .csv or .xlsx', { details: { file: ['type'] } });
+  if (!records) throw new AppError('VALIDATION', 'importFileType', { field: 'file' });
   const [head, ...body] = records;
-  if (!head) throw new AppError('VALIDATION', 'The file is empty', { details: { file: ['empty'] } });
-  if (body.length > MAX_ROWS) throw new AppError('VALIDATION', `Too many rows (max ${MAX_ROWS})`, { details: { file: ['size'] } });
-  const header = head.cells.map((h) => String(h ?? '').trim().toLowerCase());
+  if (!head) throw new AppError('VALIDATION', 'importFileEmpty', { field: 'file' });
+  if (body.length > MAX_ROWS)
+    throw new AppError('VALIDATION', 'importTooManyRows', { params: { max: MAX_ROWS }, field: 'file' });
+  // NUL never reaches a column name (PostgreSQL text refuses it); cells are cleaned by the row schemas (lib/schemas/text).
+  const header = head.cells.map((h) => columnOf(String(h ?? '').replaceAll('\u0000', '')));
   const rows = body
     .filter((r) => r.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))
-    .map((r) => ({ rowNumber: r.rowNumber, cells: Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? undefined])) }));
-  return { header, rows };
+    .map((r) => ({
+      rowNumber: r.rowNumber,
+      cells: Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? undefined])),
+    }));
+  const suspectRows = [head, ...body]
+    .filter((r) => r.cells.some((c) => typeof c === 'string' && c.includes(REPLACEMENT)))
+    .map((r) => r.rowNumber);
+  return { header, rows, suspectRows };
 }
 
 type RawRecord = { rowNumber: number; cells: unknown[] };
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 BOM is dropped. */
+/**
+ * RFC 4180 by csv-parse: quoted fields may hold commas, quotes ("") and line breaks; a BOM is dropped; each record
+ * keeps the line it starts on (what a spreadsheet shows as its row number).
+ */
 export function parseCsv(text: string): RawRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: RawRecord[] = [];
-  let field = '';
-  let cells: unknown[] = [];
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(field);
-    records.push({ rowNumber: recordLine, cells });
-    cells = [];
-    field = '';
-  };
-  for (let i = 0; i < src.length; i += 1) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') inQuotes = false;
-      else {
-        if (ch === '\n') line += 1;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') inQuotes = true;
-    else if (ch === ',') {
-      cells.push(field);
-      field = '';
-    } else if (ch === '\r' && src[i + 1] === '\n') continue;
-    else if (ch === '\n' || ch === '\r') {
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else field += ch;
+  try {
+    // With `info` and `raw` each record comes as { record, raw, info } (csv-parse's types only know plain rows).
+    const records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+      raw: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as Array<{ record: string[]; raw: string; info: { lines: number } }>;
+    // `info.lines` is the record's last line: its first is that minus the line breaks inside its quoted fields.
+    return records.map(({ record, raw, info }) => ({
+      rowNumber: info.lines - lineBreaks(raw.replace(/(\r\n|\n|\r)$/, '')),
+      cells: record,
+    }));
+  } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new AppError('VALIDATION', 'importUnclosedQuote', { params: { line: lines ?? 1 }, field: 'file' });
+    throw new AppError('VALIDATION', 'importCsvUnreadable', {
+      params: { line: lines ?? 1 },
+      field: 'file',
+      cause: error,
+    });
   }
-  if (inQuotes) throw new AppError('VALIDATION', `Unclosed quote starting on line ${recordLine}`, { details: { file: ['csv'] } });
-  if (field !== '' || cells.length > 0) endRecord();
-  return records;
 }
 
+const lineBreaks = (text: string) => text.match(/\r\n|\n|\r/g)?.length ?? 0;
+
 async function readXlsx(bytes: Uint8Array): Promise<RawRecord[]> {
+  checkXlsxZip(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(toArrayBuffer(bytes));
   } catch (error) {
-    throw new AppError('VALIDATION', 'Not a readable .xlsx file', { cause: error, details: { file: ['xlsx'] } });
+    throw new AppError('VALIDATION', 'importXlsxUnreadable', { cause: error, field: 'file' });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

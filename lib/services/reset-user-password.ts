@@ -9,15 +9,29 @@ import { recordAudit } from './record-audit';
 import { findUserInAdminScope } from './user-admin-scope';
 
 /** Sets a new password (hashed like at creation) and ends the user's sessions; the audit row holds no password. */
-export async function resetUserPassword({ access, input, db = getDb() }: { access: Access; input: unknown; db?: PrismaClient }) {
-  if (!hasRole(access, ADMIN_ROLES)) throw new AppError('FORBIDDEN', 'Only administrators manage users');
+export async function resetUserPassword({
+  access,
+  input,
+  db = getDb(),
+}: {
+  access: Access;
+  input: unknown;
+  db?: PrismaClient;
+}) {
+  if (!hasRole(access, ADMIN_ROLES)) throw new AppError('FORBIDDEN', 'usersAdminOnly');
   const data = resetUserPasswordInputSchema.parse(input);
   const user = await findUserInAdminScope(db, access, data.userId);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
-    if (!(await setCredentialPassword(tx, user.id, passwordHash))) throw new AppError('CONFLICT', 'This user has no password sign-in');
+    if (!(await setCredentialPassword(tx, user.id, passwordHash))) throw new AppError('CONFLICT', 'noPasswordSignIn');
     const sessionsEnded = await deleteUserSessions(tx, user.id);
-    await recordAudit(tx, { actorId: access.userId, action: 'user.password-reset', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: 'user.password-reset',
+      entityType: 'user',
+      entityId: user.id,
+      after: { sessionsEnded },
+    });
     return { sessionsEnded };
   });
 }

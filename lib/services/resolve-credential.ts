@@ -1,8 +1,13 @@
 import type { Db } from '@/lib/db/types';
-import { findStoredCredential } from '@/lib/data/crawl-targets';
-import { countCredentials, markCredentialUsed, setCredentialError } from '@/lib/data/credentials';
+import { countCredentials, findStoredCredential, markCredentialUsed, setCredentialError } from '@/lib/data/credentials';
 import { credentialPayloadSchema, type CredentialPayload } from '@/lib/schemas/credential';
-import { CredentialDecryptError, CredentialKeyError, loadCredentialKeyRing, openJson, type CredentialKeyRing } from '@/lib/security/credentials';
+import {
+  CredentialDecryptError,
+  CredentialKeyError,
+  loadCredentialKeyRing,
+  openJson,
+  type CredentialKeyRing,
+} from '@/lib/security/credentials';
 
 /** A credential the crawl cannot use; `kind` makes the crawl job store the failure as an AUTH error. */
 export class CredentialUnavailableError extends Error {
@@ -26,7 +31,15 @@ const REFUSED_KINDS = new Set(['AUTH', 'LOGIN_WALL']);
  * (missing key, expired, wrong key, tampered) and never the secret. The key ring is read on first use, so a
  * worker without CREDENTIALS_KEY still crawls every account that has no credential.
  */
-export function createCredentialResolver({ db, keys, clock = () => new Date() }: { db: Db; keys?: () => CredentialKeyRing; clock?: () => Date }): CredentialResolver {
+export function createCredentialResolver({
+  db,
+  keys,
+  clock = () => new Date(),
+}: {
+  db: Db;
+  keys?: () => CredentialKeyRing;
+  clock?: () => Date;
+}): CredentialResolver {
   let ring: CredentialKeyRing | null = null;
   const fail = async (id: string, message: string): Promise<never> => {
     await setCredentialError(db, id, message);
@@ -37,22 +50,30 @@ export function createCredentialResolver({ db, keys, clock = () => new Date() }:
       const stored = await findStoredCredential(db, credentialId);
       if (!stored) throw new CredentialUnavailableError(`credential ${credentialId} not found`);
       const now = clock();
-      if (stored.expiresAt && stored.expiresAt <= now) return fail(stored.id, `expired at ${stored.expiresAt.toISOString()}`);
+      if (stored.expiresAt && stored.expiresAt <= now)
+        return fail(stored.id, `expired at ${stored.expiresAt.toISOString()}`);
       let plaintext: unknown;
       try {
         ring ??= (keys ?? (() => loadCredentialKeyRing()))();
         plaintext = openJson(ring, stored, stored.kind);
       } catch (error) {
-        if (error instanceof CredentialKeyError || error instanceof CredentialDecryptError) return fail(stored.id, error.message);
+        if (error instanceof CredentialKeyError || error instanceof CredentialDecryptError)
+          return fail(stored.id, error.message);
         throw error;
       }
       const payload = credentialPayloadSchema.safeParse(plaintext);
-      if (!payload.success || payload.data.kind !== stored.kind) return fail(stored.id, `decrypted payload does not match kind ${stored.kind}`);
+      if (!payload.success || payload.data.kind !== stored.kind)
+        return fail(stored.id, `decrypted payload does not match kind ${stored.kind}`);
       await markCredentialUsed(db, stored.id, now);
       return payload.data;
     },
     async report(credentialId, outcome) {
-      if (!outcome.ok && REFUSED_KINDS.has(outcome.kind)) await setCredentialError(db, credentialId, `platform refused the credential (${outcome.kind}) at ${clock().toISOString()}`);
+      if (!outcome.ok && REFUSED_KINDS.has(outcome.kind))
+        await setCredentialError(
+          db,
+          credentialId,
+          `platform refused the credential (${outcome.kind}) at ${clock().toISOString()}`,
+        );
     },
   };
 }
@@ -61,7 +82,13 @@ export function createCredentialResolver({ db, keys, clock = () => new Date() }:
  * Worker start-up check: a malformed key always stops the worker; a missing key stops it in production when
  * credentials are stored (they could not be used), elsewhere those crawls fail as AUTH with a clear lastError.
  */
-export async function checkCredentialKey({ db, env = process.env }: { db: Db; env?: Record<string, string | undefined> }): Promise<'OK' | 'NO_KEY'> {
+export async function checkCredentialKey({
+  db,
+  env = process.env,
+}: {
+  db: Db;
+  env?: Record<string, string | undefined>;
+}): Promise<'OK' | 'NO_KEY'> {
   if (env.CREDENTIALS_KEY?.trim()) {
     loadCredentialKeyRing(env);
     return 'OK';

@@ -4,8 +4,10 @@ import { countAgencies, createAgency, findAgencyByCode } from '@/lib/data/agenci
 import type { DemoAccount } from '@/lib/demo/accounts';
 import { daysAgo } from '@/lib/demo/history';
 import { buildDemoProvince, type DemoProvince } from '@/lib/demo/province';
+import { pastInspectionDates } from '@/lib/demo/past-quarters';
 import { toSnapshotInputs } from '@/lib/demo/snapshots';
 import { AppError } from '@/lib/errors';
+import { shanghaiWallClock } from '@/lib/time';
 import { createInspection } from './create-inspection';
 import { ensureScoringConfig } from './ensure-scoring-config';
 import { ingestSnapshot } from './ingest-snapshot';
@@ -25,6 +27,9 @@ export type SeedSummary = {
   comments: number;
   users: number;
   inspection: Record<string, number> | null;
+  /** Finished inspections of past quarters (the overview's trend), and the time they took to score. */
+  pastInspections: number;
+  pastMs: number;
   alerts: number;
   ms: number;
 };
@@ -37,16 +42,42 @@ const INGEST_CONCURRENCY = 2;
  * already has agencies, so demo data never mixes with real registrations by accident: `if-empty`
  * skips instead, `append` adds the province next to existing agencies (not twice).
  */
-export async function seedDemoProvince({ db, now, ifEmpty = false, mode = ifEmpty ? 'if-empty' : 'empty-only', seed }: {
-  db: PrismaClient; now: Date; ifEmpty?: boolean; mode?: SeedMode; seed?: number;
+export async function seedDemoProvince({
+  db,
+  now,
+  ifEmpty = false,
+  mode = ifEmpty ? 'if-empty' : 'empty-only',
+  seed,
+}: {
+  db: PrismaClient;
+  now: Date;
+  ifEmpty?: boolean;
+  mode?: SeedMode;
+  seed?: number;
 }): Promise<SeedSummary> {
   const started = Date.now();
   const province = buildDemoProvince({ now, seed });
   const root = province.agencies[0];
   if ((await countAgencies(db)) > 0) {
-    if (mode === 'if-empty') return { skipped: true, agencies: 0, accounts: 0, crawls: 0, ingestMs: 0, posts: 0, comments: 0, users: 0, inspection: null, alerts: 0, ms: Date.now() - started };
-    if (mode === 'empty-only') throw new AppError('CONFLICT', 'The database already has agencies; pass --if-empty to skip or --append to add the demo province');
-    if (root && (await findAgencyByCode(db, root.code))) throw new AppError('CONFLICT', `The demo province (${root.code} ${root.name}) is already in this database`);
+    if (mode === 'if-empty')
+      return {
+        skipped: true,
+        agencies: 0,
+        accounts: 0,
+        crawls: 0,
+        ingestMs: 0,
+        posts: 0,
+        comments: 0,
+        users: 0,
+        inspection: null,
+        pastInspections: 0,
+        pastMs: 0,
+        alerts: 0,
+        ms: Date.now() - started,
+      };
+    if (mode === 'empty-only') throw new AppError('CONFLICT', 'demoAlreadySeeded');
+    if (root && (await findAgencyByCode(db, root.code)))
+      throw new AppError('CONFLICT', 'demoProvincePresent', { params: { code: root.code, name: root.name } });
   }
   const agencyIds = await insertAgencies(db, province);
   const accountIds = await insertAccounts(db, province, agencyIds);
@@ -75,16 +106,51 @@ export async function seedDemoProvince({ db, now, ifEmpty = false, mode = ifEmpt
   await seedDemoSupervision(db, province, agencyIds, accountIds);
   const inspection = await createInspection({
     access: null,
-    input: { name: '演示：本期全面检查', monitoringAt: now, scopeAgencyId: rootAgencyId, scope: 'TREE', editionCode: 'national-2019' },
+    input: {
+      name: '演示：本期全面检查',
+      monitoringAt: now,
+      scopeAgencyId: rootAgencyId,
+      scope: 'TREE',
+      editionCode: 'national-2019',
+    },
     db,
   });
   const run = await runInspection({ db, inspectionId: inspection.id, now });
+  // The past quarters' inspections, created after this one (the first inspection stays the province's `now`).
+  const pastStarted = Date.now();
+  const pastInspections = await runPastInspections(db, rootAgencyId, now);
+  const pastMs = Date.now() - pastStarted;
   // Once, as the worker's hourly job would, so a fresh demo already has alerts to look at.
   const alerts = await raiseAlerts({ db, now });
   return {
-    skipped: false, agencies: province.agencies.length, accounts: province.accounts.length, ...totals, ingestMs, users,
-    inspection: run.results, alerts: alerts.created, ms: Date.now() - started,
+    skipped: false,
+    agencies: province.agencies.length,
+    accounts: province.accounts.length,
+    ...totals,
+    ingestMs,
+    users,
+    inspection: run.results,
+    pastInspections,
+    pastMs,
+    alerts: alerts.created,
+    ms: Date.now() - started,
   };
+}
+
+/** One finished inspection per past quarter of the demo (lib/demo/past-quarters.ts), scored at its monitoring date. */
+async function runPastInspections(db: PrismaClient, rootAgencyId: string, now: Date): Promise<number> {
+  const dates = pastInspectionDates(now);
+  for (const monitoringAt of dates) {
+    const wall = shanghaiWallClock(monitoringAt);
+    const name = `演示：${wall.getUTCFullYear()}年第${Math.floor(wall.getUTCMonth() / 3) + 1}季度检查`;
+    const inspection = await createInspection({
+      access: null,
+      input: { name, monitoringAt, scopeAgencyId: rootAgencyId, scope: 'TREE', editionCode: 'national-2019' },
+      db,
+    });
+    await runInspection({ db, inspectionId: inspection.id, now });
+  }
+  return dates.length;
 }
 
 async function insertAgencies(db: PrismaClient, province: DemoProvince): Promise<Map<string, string>> {
@@ -92,8 +158,14 @@ async function insertAgencies(db: PrismaClient, province: DemoProvince): Promise
   for (const a of province.agencies) {
     const parentId = a.parentKey ? (ids.get(a.parentKey) ?? null) : null;
     const row = await createAgency(db, {
-      parentId, name: a.name, shortName: a.shortName, level: a.level, code: a.code, regionCode: a.regionCode,
-      isSupervisingUnit: a.isSupervisingUnit, namingRule: a.namingRule,
+      parentId,
+      name: a.name,
+      shortName: a.shortName,
+      level: a.level,
+      code: a.code,
+      regionCode: a.regionCode,
+      isSupervisingUnit: a.isSupervisingUnit,
+      namingRule: a.namingRule,
     });
     ids.set(a.key, row.id);
   }
@@ -101,21 +173,40 @@ async function insertAgencies(db: PrismaClient, province: DemoProvince): Promise
 }
 
 /** Accounts plus their filed lifecycle events; returns account key → id. */
-async function insertAccounts(db: PrismaClient, province: DemoProvince, agencyIds: Map<string, string>): Promise<Map<string, string>> {
+async function insertAccounts(
+  db: PrismaClient,
+  province: DemoProvince,
+  agencyIds: Map<string, string>,
+): Promise<Map<string, string>> {
   const { now } = province;
   const at = (days: number | null | undefined) => (days === null || days === undefined ? null : daysAgo(now, days));
-  await createAccounts(db, province.accounts.map((a) => {
-    const agencyId = agencyIds.get(a.agencyKey);
-    if (!agencyId) throw new Error(`demo account ${a.key} has no agency`);
-    return {
-      agencyId, platformCode: a.platformCode, handle: a.handle, displayName: a.displayName, url: a.url,
-      filingNumber: a.filingNumber, filingStatus: a.filingStatus, lifecycle: a.lifecycle, openedAt: at(a.openedDaysAgo),
-      changedAt: at(a.rename?.daysAgo), closedAt: at(a.closedDaysAgo), crawlConfig: a.crawlConfig,
-    };
-  }));
+  await createAccounts(
+    db,
+    province.accounts.map((a) => {
+      const agencyId = agencyIds.get(a.agencyKey);
+      if (!agencyId) throw new Error(`demo account ${a.key} has no agency`);
+      return {
+        agencyId,
+        platformCode: a.platformCode,
+        handle: a.handle,
+        displayName: a.displayName,
+        url: a.url,
+        filingNumber: a.filingNumber,
+        filingStatus: a.filingStatus,
+        lifecycle: a.lifecycle,
+        openedAt: at(a.openedDaysAgo),
+        changedAt: at(a.rename?.daysAgo),
+        closedAt: at(a.closedDaysAgo),
+        crawlConfig: a.crawlConfig,
+      };
+    }),
+  );
   const byHandle = await mapAccountIdsByHandle(db, province.accounts);
   const ids = new Map(province.accounts.map((a) => [a.key, byHandle.get(`${a.platformCode}:${a.handle}`) ?? '']));
-  await createLifecycleEvents(db, province.accounts.flatMap((a) => lifecycleEvents(a, ids.get(a.key) ?? '', now)));
+  await createLifecycleEvents(
+    db,
+    province.accounts.flatMap((a) => lifecycleEvents(a, ids.get(a.key) ?? '', now)),
+  );
   return ids;
 }
 
@@ -123,12 +214,23 @@ function lifecycleEvents(a: DemoAccount, accountId: string, now: Date) {
   const events = [];
   if (a.rename) {
     events.push({
-      accountId, lifecycle: 'CHANGED' as const, effectiveAt: daysAgo(now, a.rename.daysAgo), filingNumber: a.filingNumber,
-      changes: { displayName: { from: a.rename.from, to: a.displayName } }, note: '账号更名，已报主管单位备案',
+      accountId,
+      lifecycle: 'CHANGED' as const,
+      effectiveAt: daysAgo(now, a.rename.daysAgo),
+      filingNumber: a.filingNumber,
+      changes: { displayName: { from: a.rename.from, to: a.displayName } },
+      note: '账号更名，已报主管单位备案',
     });
   }
   if (a.closedDaysAgo !== null) {
-    events.push({ accountId, lifecycle: 'CLOSED' as const, effectiveAt: daysAgo(now, a.closedDaysAgo), filingNumber: a.filingNumber, changes: {}, note: '整合关停，已注销' });
+    events.push({
+      accountId,
+      lifecycle: 'CLOSED' as const,
+      effectiveAt: daysAgo(now, a.closedDaysAgo),
+      filingNumber: a.filingNumber,
+      changes: {},
+      note: '整合关停，已注销',
+    });
   }
   return events;
 }

@@ -5,14 +5,19 @@ import { insertLexicon } from '@/lib/data/scoring-config';
 import { DEMO_LEADERS_LEXICON } from '@/lib/demo/leaders';
 import { DEMO_REPOST_TASK, repostTaskTimes } from '@/lib/demo/repost-task';
 import type { DemoProvince } from '@/lib/demo/province';
-import { shanghaiDay, shanghaiDayStart } from '@/lib/time';
+import { DAY_MS, shanghaiDay, shanghaiDayStart } from '@/lib/time';
 import { matchRepostTargets } from './match-repost-targets';
 
 /**
  * What the demo province's offices have done before the first inspection: its leaders entered as protected terms,
  * the reposting task whose reposts the histories contain, and one bonus award. Written straight through lib/data: there is no signed-in user to check.
  */
-export async function seedDemoSupervision(db: PrismaClient, province: DemoProvince, agencyIds: Map<string, string>, accountIds: Map<string, string>) {
+export async function seedDemoSupervision(
+  db: PrismaClient,
+  province: DemoProvince,
+  agencyIds: Map<string, string>,
+  accountIds: Map<string, string>,
+) {
   await insertLexicon(db, DEMO_LEADERS_LEXICON);
   const targetAgencyId = agencyIds.get(DEMO_REPOST_TASK.targetAgencyKey);
   const issuerAgencyId = agencyIds.get(DEMO_REPOST_TASK.issuerKey.split(':')[0] ?? '');
@@ -20,8 +25,13 @@ export async function seedDemoSupervision(db: PrismaClient, province: DemoProvin
   if (targetAgencyId && issuerAgencyId && province.repostItemUrl) {
     const targets = await listTargetAccountIds(db, targetAgencyId, DEMO_REPOST_TASK.platformCodes);
     const task = await insertRepostTask(db, {
-      agencyId: issuerAgencyId, title: DEMO_REPOST_TASK.title, itemUrl: province.repostItemUrl, matchTerms: DEMO_REPOST_TASK.matchTerms,
-      ...repostTaskTimes(province.now), createdById: null, accountIds: targets,
+      agencyId: issuerAgencyId,
+      title: DEMO_REPOST_TASK.title,
+      itemUrl: province.repostItemUrl,
+      matchTerms: DEMO_REPOST_TASK.matchTerms,
+      ...repostTaskTimes(province.now),
+      createdById: null,
+      accountIds: targets,
     });
     await matchRepostTargets(db, { taskId: task.id });
     repostTargets = targets.length;
@@ -29,8 +39,15 @@ export async function seedDemoSupervision(db: PrismaClient, province: DemoProvin
   const { bonus } = DEMO_REPOST_TASK;
   const bonusAccountId = accountIds.get(bonus.accountKey);
   if (bonusAccountId) {
-    const day = shanghaiDay(new Date(province.now.getTime() - bonus.daysAgo * 86_400_000));
-    await insertBonusAward(db, { accountId: bonusAccountId, itemCode: bonus.itemCode, itemName: bonus.itemName, reason: bonus.reason, awardedAt: shanghaiDayStart(day), awardedById: null });
+    const day = shanghaiDay(new Date(province.now.getTime() - bonus.daysAgo * DAY_MS));
+    await insertBonusAward(db, {
+      accountId: bonusAccountId,
+      itemCode: bonus.itemCode,
+      itemName: bonus.itemName,
+      reason: bonus.reason,
+      awardedAt: shanghaiDayStart(day),
+      awardedById: null,
+    });
   }
   return { repostTargets };
 }

@@ -12,12 +12,23 @@ export const DEMO_USERS: ReadonlyArray<{ role: Role; name: string; email: string
 ];
 
 /** Creates the demo users with grants on `rootAgencyId`; existing emails are left alone. */
-export async function seedDemoUsers({ rootAgencyId, db = getDb() }: { rootAgencyId: string; db?: PrismaClient }): Promise<number> {
+export async function seedDemoUsers({
+  rootAgencyId,
+  db = getDb(),
+}: {
+  rootAgencyId: string;
+  db?: PrismaClient;
+}): Promise<number> {
   let created = 0;
   for (const user of DEMO_USERS) {
     if (await findUserIdByEmail(db, user.email)) continue;
     await createUser({
-      input: { name: user.name, email: user.email, password: user.password, grants: [{ role: user.role, agencyId: rootAgencyId }] },
+      input: {
+        name: user.name,
+        email: user.email,
+        password: user.password,
+        grants: [{ role: user.role, agencyId: rootAgencyId }],
+      },
       actorId: null,
       db,
     });

@@ -55,7 +55,10 @@ class SlotAllocator {
   private head = 2;
   private tail: number;
 
-  constructor(initial: number, private readonly alphabetSize: number) {
+  constructor(
+    initial: number,
+    private readonly alphabetSize: number,
+  ) {
     this.cap = initial;
     this.check = new Int32Array(initial);
     this.base = new Int32Array(initial);
@@ -81,7 +84,12 @@ class SlotAllocator {
       b.set(a);
       return b;
     };
-    [this.check, this.base, this.next, this.prev] = [resize(this.check), resize(this.base), resize(this.next), resize(this.prev)];
+    [this.check, this.base, this.next, this.prev] = [
+      resize(this.check),
+      resize(this.base),
+      resize(this.next),
+      resize(this.prev),
+    ];
     this.link(old, this.cap);
     if (this.tail >= 0) {
       this.next[this.tail] = old;

@@ -85,23 +85,28 @@ export class LshIndex {
 
   /** Every bucket holding two or more documents (the ids share one band). */
   *crowdedBuckets(): Iterable<readonly string[]> {
-    for (const bucket of this.buckets) for (const list of bucket.values()) if (list.length > 1) yield list.map((n) => this.ids[n] as string);
+    for (const bucket of this.buckets)
+      for (const list of bucket.values()) if (list.length > 1) yield list.map((n) => this.ids[n] as string);
   }
 
   /** All candidate pairs: quadratic in bucket size, so only for small collections (see nearDuplicateShares). */
   candidates(): Array<[string, string]> {
     const pairs = new Set<string>();
     for (const ids of this.crowdedBuckets()) {
-      for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) {
-        const [a, b] = [ids[i] as string, ids[j] as string].sort();
-        pairs.add(`${a}\u0000${b}`);
-      }
+      for (let i = 0; i < ids.length; i += 1)
+        for (let j = i + 1; j < ids.length; j += 1) {
+          const [a, b] = [ids[i] as string, ids[j] as string].sort();
+          pairs.add(`${a}\u0000${b}`);
+        }
     }
     return [...pairs].map((p) => p.split('\u0000') as [string, string]);
   }
 }
 
-export function nearDuplicatePairs(docs: { id: string; text: string }[], threshold = 0.6): Array<{ a: string; b: string; similarity: number }> {
+export function nearDuplicatePairs(
+  docs: { id: string; text: string }[],
+  threshold = 0.6,
+): Array<{ a: string; b: string; similarity: number }> {
   const sigs = new Map(docs.map((d) => [d.id, minhashSignature(d.text)]));
   const index = new LshIndex();
   for (const [id, sig] of sigs) index.add(id, sig);

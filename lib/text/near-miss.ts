@@ -1,6 +1,6 @@
 import { homophoneUnit } from './homophone';
 import { Lexicon, MatchBuffer } from './lexicon';
-import { BREAK, FOLD_TABLE, foldTerm, SKIP } from './normalize';
+import { BREAK, DEFAULT_MAX_GAP, FOLD_TABLE, foldTerm, INVISIBLE, isSeparatorMark, SKIP } from './normalize';
 
 /** A span of the text and the protected form it is (or is one edit away from), in UTF-16 offsets of the original text. */
 export type FormSpan = { form: string; start: number; end: number };
@@ -10,8 +10,11 @@ const NONE: ProtectedSpans = Object.freeze({ occurrences: [], nearMisses: [] });
 
 /** Shorter names are one edit away from too many ordinary words. */
 const MIN_NEAR_MISS_UNITS = 5;
-/** Same noise tolerance as the Lexicon's default, so "中华人民 共合国" is one span for both. */
-const MAX_GAP = 2;
+/**
+ * Same tolerance for soft separators as the Lexicon's default, so "中华人民 共合国" is one span for both. Clause
+ * punctuation always separates here: a near-miss is already one edit away from the name.
+ */
+const MAX_GAP = DEFAULT_MAX_GAP;
 /** Stands for sentence punctuation and long noise runs in the compact text; no folded form contains it. */
 const SEPARATOR = BREAK;
 const WHOLE = -1;
@@ -35,7 +38,10 @@ type Candidate = { form: number; start: number; end: number; rank: number };
  */
 function anchorPieces(n: number): Array<[number, number]> {
   const left = (n - 1) >> 1;
-  return [[0, left], [left + 1, n]];
+  return [
+    [0, left],
+    [left + 1, n],
+  ];
 }
 
 function tailEqual(u: Uint16Array, s: number, form: Uint16Array, from: number, to: number): boolean {
@@ -51,7 +57,8 @@ function oneEdit(u: Uint16Array, s: number, len: number, form: Uint16Array): num
   if (len === n) {
     if (i === n) return NO_EDIT;
     if (tailEqual(u, s, form, i + 1, i + 1)) return SUB * EDIT_KIND + i;
-    if (i + 1 < n && u[s + i] === form[i + 1] && u[s + i + 1] === form[i] && tailEqual(u, s, form, i + 2, i + 2)) return SWAP * EDIT_KIND + i;
+    if (i + 1 < n && u[s + i] === form[i + 1] && u[s + i + 1] === form[i] && tailEqual(u, s, form, i + 2, i + 2))
+      return SWAP * EDIT_KIND + i;
     return NO_EDIT;
   }
   if (len === n + 1) return tailEqual(u, s, form, i, i + 1) ? INS * EDIT_KIND + i : NO_EDIT;
@@ -73,17 +80,26 @@ function plausible(edit: number, u: Uint16Array, s: number, form: Uint16Array): 
   const last = form.length - 1;
   // 全省人民代表大会 is the provincial congress, not a misspelt 全国人民代表大会: a change of administrative level
   // names another organ.
-  if (kind === SUB && ADMIN_LEVEL_UNITS.has(form[at] as number) && ADMIN_LEVEL_UNITS.has(u[s + at] as number)) return false;
+  if (kind === SUB && ADMIN_LEVEL_UNITS.has(form[at] as number) && ADMIN_LEVEL_UNITS.has(u[s + at] as number))
+    return false;
   if (kind === INS) return at > 0 && at <= last;
   if (kind === DEL) return at > 0 && at < last;
-  if (kind === SUB && (at === 0 || at === last)) return homophoneUnit(u[s + at] as number) === homophoneUnit(form[at] as number);
+  if (kind === SUB && (at === 0 || at === last))
+    return homophoneUnit(u[s + at] as number) === homophoneUnit(form[at] as number);
   return true;
 }
 
 /** Whether [start, end) overlaps an occurrence of its own form, or (with `orInsideOther`) lies inside an occurrence of another. */
-function nearExact(exact: readonly Occurrence[], form: number, start: number, end: number, orInsideOther: boolean): boolean {
+function nearExact(
+  exact: readonly Occurrence[],
+  form: number,
+  start: number,
+  end: number,
+  orInsideOther: boolean,
+): boolean {
   for (const e of exact) {
-    if (e.form === form ? e.start < end && start < e.end : orInsideOther && e.start <= start && end <= e.end) return true;
+    if (e.form === form ? e.start < end && start < e.end : orInsideOther && e.start <= start && end <= e.end)
+      return true;
   }
   return false;
 }
@@ -114,10 +130,11 @@ export class NearMissIndex {
       this.forms.push(form);
       this.folded.push(Uint16Array.from(f, (c) => c.charCodeAt(0)));
       entries.push({ term: f, data: { form: id, offset: WHOLE } });
-      for (const [from, to] of anchorPieces(f.length)) entries.push({ term: f.slice(from, to), data: { form: id, offset: from } });
+      for (const [from, to] of anchorPieces(f.length))
+        entries.push({ term: f.slice(from, to), data: { form: id, offset: from } });
     }
     this.size = this.forms.length;
-    this.anchors = new Lexicon(entries, { maxGap: MAX_GAP });
+    this.anchors = new Lexicon(entries, { maxGap: MAX_GAP, clauseJoinUnits: Infinity });
   }
 
   /** Exact occurrences of the forms and near-misses of them; a near-miss never overlaps an occurrence of its own form. */
@@ -131,7 +148,11 @@ export class NearMissIndex {
       const a = this.anchors.entries[hits.ids[k] as number] as Anchor;
       if (a.offset !== WHOLE) continue;
       exact.push({ form: a.form, start: hits.starts[k] as number, end: hits.ends[k] as number });
-      occurrences.push({ form: this.forms[a.form] as string, start: hits.starts[k] as number, end: hits.ends[k] as number });
+      occurrences.push({
+        form: this.forms[a.form] as string,
+        start: hits.starts[k] as number,
+        end: hits.ends[k] as number,
+      });
     }
     let size = -1;
     const found: Candidate[] = [];
@@ -149,7 +170,8 @@ export class NearMissIndex {
           if (edit === NO_EDIT || !plausible(edit, this.units, s, p) || this.hasSeparator(s, len)) continue;
           const start = this.origin[s] as number;
           const end = (this.origin[s + len - 1] as number) + 1;
-          if (!nearExact(exact, form, start, end, true)) found.push({ form, start, end, rank: Math.abs(len - p.length) });
+          if (!nearExact(exact, form, start, end, true))
+            found.push({ form, start, end, rank: Math.abs(len - p.length) });
         }
       }
     }
@@ -162,7 +184,9 @@ export class NearMissIndex {
     for (const c of found.sort((x, y) => x.rank - y.rank || x.start - y.start || y.end - x.end)) {
       if (!kept.some((k) => k.form === c.form && k.start < c.end && c.start < k.end)) kept.push(c);
     }
-    return kept.sort((x, y) => x.end - y.end || x.start - y.start).map((c) => ({ form: this.forms[c.form] as string, start: c.start, end: c.end }));
+    return kept
+      .sort((x, y) => x.end - y.end || x.start - y.start)
+      .map((c) => ({ form: this.forms[c.form] as string, start: c.start, end: c.end }));
   }
 
   /** Folded text without noise units, `origin` mapping each unit back; returns its length. */
@@ -177,8 +201,8 @@ export class NearMissIndex {
     for (let i = 0; i < text.length; i += 1) {
       const f = FOLD_TABLE[text.charCodeAt(i)] as number;
       compactAt[i] = n;
-      if (f === SKIP && (gap += 1) <= MAX_GAP) continue;
-      if (f === SKIP || f === BREAK) {
+      if (f === INVISIBLE || (f === SKIP && (gap += 1) <= MAX_GAP)) continue;
+      if (isSeparatorMark(f)) {
         if (n > 0 && units[n - 1] === SEPARATOR) continue;
         units[n] = SEPARATOR;
       } else {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@/lib/db/types';
+import { DAY_MS, dayToDate, shanghaiDay } from '@/lib/time';
 
 const CITIES = 16;
 const COUNTIES_PER_CITY = 8;
-const DAY = 86_400_000;
 
 /**
  * A province → cities → counties → departments tree holding `accounts` Weibo accounts, each with one covered
@@ -16,12 +16,21 @@ export async function seedAgencyTree(db: PrismaClient, accounts: number, now: Da
   // About ten accounts per department, as in the demo province.
   const departmentsPerCounty = Math.max(1, Math.ceil(accounts / (CITIES * COUNTIES_PER_CITY * 10)));
   for (let c = 0; c < CITIES; c += 1) {
-    const city = await db.agency.create({ data: { name: `基准市${c}`, level: 'CITY', parentId: root.id, ancestorIds: [root.id] } });
+    const city = await db.agency.create({
+      data: { name: `基准市${c}`, level: 'CITY', parentId: root.id, ancestorIds: [root.id] },
+    });
     for (let k = 0; k < COUNTIES_PER_CITY; k += 1) {
-      const county = await db.agency.create({ data: { name: `基准县${c}-${k}`, level: 'COUNTY', parentId: city.id, ancestorIds: [root.id, city.id] } });
+      const county = await db.agency.create({
+        data: { name: `基准县${c}-${k}`, level: 'COUNTY', parentId: city.id, ancestorIds: [root.id, city.id] },
+      });
       countyId ||= county.id;
       const ancestorIds = [root.id, city.id, county.id];
-      const rows = Array.from({ length: departmentsPerCounty }, (_, d) => ({ name: `基准县${c}-${k}部门${d}`, level: 'DEPARTMENT' as const, parentId: county.id, ancestorIds }));
+      const rows = Array.from({ length: departmentsPerCounty }, (_, d) => ({
+        name: `基准县${c}-${k}部门${d}`,
+        level: 'DEPARTMENT' as const,
+        parentId: county.id,
+        ancestorIds,
+      }));
       const created = await db.agency.createManyAndReturn({ data: rows, select: { id: true, ancestorIds: true } });
       departments.push(...created);
     }
@@ -31,17 +40,34 @@ export async function seedAgencyTree(db: PrismaClient, accounts: number, now: Da
     const batch = Array.from({ length: Math.min(2000, accounts - start) }, (_, j) => {
       const i = start + j;
       const dept = departments[i % departments.length];
-      return { agencyId: dept?.id ?? root.id, platformCode: 'WEIBO', handle: String(7_500_000_000 + i), displayName: `基准县${i % 97}发布${i}`, filingStatus: 'FILED' as const };
+      return {
+        agencyId: dept?.id ?? root.id,
+        platformCode: 'WEIBO',
+        handle: String(7_500_000_000 + i),
+        displayName: `基准县${i % 97}发布${i}`,
+        filingStatus: 'FILED' as const,
+      };
     });
     const created = await db.account.createManyAndReturn({ data: batch, select: { id: true, handle: true } });
-    const coverage = created.flatMap((a) => Array.from({ length: 30 }, (_, d) => ({ accountId: a.id, day: new Date(`${new Date(now.getTime() + 8 * 3_600_000 - d * DAY).toISOString().slice(0, 10)}T00:00:00Z`), status: 'COVERED' as const })));
+    const coverage = created.flatMap((a) =>
+      Array.from({ length: 30 }, (_, d) => ({
+        accountId: a.id,
+        day: dayToDate(shanghaiDay(new Date(now.getTime() - d * DAY_MS))),
+        status: 'COVERED' as const,
+      })),
+    );
     await db.crawlCoverage.createMany({ data: coverage, skipDuplicates: true });
     const postRows = created.flatMap((a) => {
       const i = Number(a.handle) - 7_500_000_000;
       const firstDay = i % 7 === 0 ? 20 : 1;
       return Array.from({ length: 10 }, (_, p) => ({
-        accountId: a.id, platformPostId: `${a.handle}${p}`, text: i % 11 === 0 && p === 0 ? '本店低价出售名牌，加微信详聊' : `第${p}条政务信息发布，账号${i}。`,
-        publishedAt: new Date(now.getTime() - (firstDay + p * 3) * DAY), contentHash: `${a.handle}${p}`, firstSeenAt: now, lastSeenAt: now,
+        accountId: a.id,
+        platformPostId: `${a.handle}${p}`,
+        text: i % 11 === 0 && p === 0 ? '本店低价出售名牌，加微信详聊' : `第${p}条政务信息发布，账号${i}。`,
+        publishedAt: new Date(now.getTime() - (firstDay + p * 3) * DAY_MS),
+        contentHash: `${a.handle}${p}`,
+        firstSeenAt: now,
+        lastSeenAt: now,
       }));
     });
     await db.post.createMany({ data: postRows });

@@ -26,7 +26,10 @@ export async function createScratchDatabase(): Promise<{ name: string; url: stri
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   const drop = () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   try {
-    execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/prisma-wasm-migrate.mjs', 'deploy'], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'ignore',
+    });
   } catch (error) {
     await drop();
     throw error;

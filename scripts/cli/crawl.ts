@@ -11,14 +11,20 @@ export const crawlCommand: CliCommand = {
   async run(args, { db, out, err }) {
     const { values } = parseArgs({
       args,
-      options: { once: { type: 'boolean', default: false }, account: { type: 'string' }, concurrency: { type: 'string', default: '4' } },
+      options: {
+        once: { type: 'boolean', default: false },
+        account: { type: 'string' },
+        concurrency: { type: 'string', default: '4' },
+      },
     });
     if (!values.once) {
       err('Only `crawl --once` runs here; `npm run worker` crawls continuously.');
       return 2;
     }
     const now = new Date();
-    const ids = values.account ? [values.account] : (await listDueCrawlTargets(db, { at: now, limit: 100_000 })).map((t) => t.accountId);
+    const ids = values.account
+      ? [values.account]
+      : (await listDueCrawlTargets(db, { at: now, limit: 100_000 })).map((t) => t.accountId);
     const runtime = createCrawlRuntime();
     await checkCredentialKey({ db });
     const credentials = createCredentialResolver({ db });
@@ -29,8 +35,18 @@ export const crawlCommand: CliCommand = {
         const accountId = ids[next++];
         if (!accountId) break;
         const at = new Date();
-        summaries.push(await runCrawlAccount({ now: at, db, accountId, slot: slotStart(now), crawlers: runtime.crawlers, ctx: runtime.context(at),
-          resolveCredential: credentials.resolve, reportCredential: credentials.report }));
+        summaries.push(
+          await runCrawlAccount({
+            now: at,
+            db,
+            accountId,
+            slot: slotStart(now),
+            crawlers: runtime.crawlers,
+            ctx: runtime.context(at),
+            resolveCredential: credentials.resolve,
+            reportCredential: credentials.report,
+          }),
+        );
       }
     };
     try {
@@ -39,7 +55,9 @@ export const crawlCommand: CliCommand = {
       await runtime.close();
     }
     const count = (status: string) => summaries.filter((s) => s.status === status).length;
-    out(`Crawled ${summaries.length} account(s): ${count('SUCCEEDED')} succeeded, ${count('PARTIAL')} partial, ${count('FAILED')} failed, ${count('SKIPPED')} skipped.`);
+    out(
+      `Crawled ${summaries.length} account(s): ${count('SUCCEEDED')} succeeded, ${count('PARTIAL')} partial, ${count('FAILED')} failed, ${count('SKIPPED')} skipped.`,
+    );
     return count('FAILED') > 0 && values.account ? 1 : 0;
   },
 };

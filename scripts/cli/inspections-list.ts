@@ -11,7 +11,17 @@ export const inspectionsListCommand: CliCommand = {
     const { items, total } = await listInspectionsPage(db, await listRootAgencyIds(db), page, 50);
     out(`${total} inspection(s); page ${page}`);
     for (const i of items) {
-      out([i.id, i.monitoringAt.slice(0, 10), i.status.padEnd(7), i.editionCode, `${i.passed}/${i.accounts} passed`, `${i.vetoed} vetoed`, i.name].join('  '));
+      out(
+        [
+          i.id,
+          i.monitoringAt.slice(0, 10),
+          i.status.padEnd(7),
+          i.editionCode,
+          `${i.passed}/${i.accounts} passed`,
+          `${i.vetoed} vetoed`,
+          i.name,
+        ].join('  '),
+      );
     }
     return 0;
   },

@@ -11,7 +11,9 @@ const TEXT_OID = 25;
 const CHAR_OID = 18;
 const COLUMN_TYPE_CHARACTER = 6;
 // Catalog types the adapters cannot map; the engine reads them as text.
-const CATALOG_OIDS = new Set([19, 22, 24, 28, 29, 30, 32, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3361, 3402, 3734, 3769, 4089, 4096]);
+const CATALOG_OIDS = new Set([
+  19, 22, 24, 28, 29, 30, 32, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3361, 3402, 3734, 3769, 4089, 4096,
+]);
 
 const openPglites = new Set();
 

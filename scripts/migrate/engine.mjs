@@ -8,7 +8,10 @@ let isLoaded = false;
 
 async function loadWasm() {
   if (isLoaded) return;
-  const wasmUrl = new URL('./schema_engine_bg.wasm', import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+  const wasmUrl = new URL(
+    './schema_engine_bg.wasm',
+    import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'),
+  );
   const { instance } = await WebAssembly.instantiate(await readFile(wasmUrl), { './schema_engine_bg.js': glue });
   // Without this registry a Rust panic surfaces only as "reading 'set_message'".
   globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (lastPanic = message) };
@@ -23,7 +26,11 @@ export async function openEngine(schema, factory, { verbose = false } = {}) {
   const log = (line) => {
     if (verbose) process.stderr.write(`${line}\n`);
   };
-  return glue.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  return glue.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
 }
 
 export function describeEngineError(error) {

@@ -8,7 +8,9 @@ export function listMigrations(dir) {
   const baseDir = resolve(dir);
   const lockPath = join(baseDir, LOCKFILE);
   const names = existsSync(baseDir)
-    ? readdirSync(baseDir).filter((n) => statSync(join(baseDir, n)).isDirectory()).sort()
+    ? readdirSync(baseDir)
+        .filter((n) => statSync(join(baseDir, n)).isDirectory())
+        .sort()
     : [];
   return {
     baseDir,
@@ -20,7 +22,9 @@ export function listMigrations(dir) {
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: `missing ${file}` },
+          content: existsSync(file)
+            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
+            : { tag: 'error', value: `missing ${file}` },
         },
       };
     }),
@@ -34,7 +38,10 @@ export function timestamp(now = new Date()) {
 }
 
 export function slugify(name) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!slug) throw new Error('Migration name must contain letters or digits');
   return slug.slice(0, 200);
 }

@@ -1,16 +1,21 @@
 import { expect, test } from '@playwright/test';
+import { pickAgency } from './helpers/agency-picker';
 import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
 import { saveScreenshot } from './helpers/screenshot';
 
-const csv = (rows: string[]) => ({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(['agency_code,platform,handle,display_name,filing_status', ...rows].join('\n')) });
+const csv = (rows: string[]) => ({
+  name: 'accounts.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(['agency_code,platform,handle,display_name,filing_status', ...rows].join('\n')),
+});
 
 test('[ADMIN] registers a Weibo account', async ({ page }) => {
   await signInAs(page, 'admin');
   await page.goto('/admin');
   await saveScreenshot(page, 'admin-index');
   await page.getByRole('link', { name: '登记新账号' }).click();
-  await page.getByLabel('主办单位').selectOption({ label: '江川市公安局' });
+  await pickAgency(page, '主办单位', '江川市公安局');
   await page.getByRole('combobox', { name: /^平台/ }).selectOption('WEIBO');
   const handle = `79${Date.now() % 100000000}`;
   await page.getByLabel('平台标识').fill(handle);
@@ -21,17 +26,21 @@ test('[ADMIN] registers a Weibo account', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: '江川公安' })).toBeVisible();
 
   await page.goto('/admin/accounts/new');
+  await pickAgency(page, '主办单位', '江川市公安局');
   await page.getByRole('combobox', { name: /^平台/ }).selectOption('WEIBO');
   await page.getByLabel('平台标识').fill(handle);
   await page.getByLabel('账号名称').fill('重复账号');
   await page.getByRole('button', { name: '登记' }).click();
-  await expect(page.locator('form').getByRole('alert')).toContainText('already registered');
+  await expect(page.locator('form').getByRole('alert')).toContainText('该账号已登记');
 });
 
 test('[ADMIN] imports a CSV with one bad row and nothing is imported, then fixes it', async ({ page }) => {
   await signInAs(page, 'admin');
   const stamp = Date.now() % 1000000;
-  const good = [`330100-02,WEIBO,7701${stamp},江川公安导入一,FILED`, `330100-03,WECHAT,gh_imp${stamp},江川卫健导入二,FILED`];
+  const good = [
+    `330100-02,WEIBO,7701${stamp},江川公安导入一,FILED`,
+    `330100-03,WECHAT,gh_imp${stamp},江川卫健导入二,FILED`,
+  ];
   await page.goto('/admin/accounts/import');
   await page.getByLabel('文件').setInputFiles(csv([...good, `330100-02,MYSPACE,bad${stamp},坏行,FILED`]));
   await page.getByRole('button', { name: '预览校验' }).click();
@@ -61,13 +70,16 @@ test('[ADMIN] creates a user scoped to a county', async ({ page }) => {
   await form.getByLabel('邮箱').fill(email);
   await form.getByLabel('密码').fill('hexi-password-1');
   await form.getByLabel('角色').selectOption('SUPERVISOR');
-  await form.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await pickAgency(form, '管辖范围', '河西区');
   await form.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('cell', { name: email })).toBeVisible();
   await saveScreenshot(page, 'admin-users');
 });
 
-test('[ADMIN] deactivates a user (who can no longer sign in), reactivates, adds and removes a role, resets the password', async ({ page, browser }) => {
+test('[ADMIN] deactivates a user (who can no longer sign in), reactivates, adds and removes a role, resets the password', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'admin');
   await page.goto('/admin/users');
   const email = `manage-${Date.now()}@e2e.local`;
@@ -76,13 +88,17 @@ test('[ADMIN] deactivates a user (who can no longer sign in), reactivates, adds 
   await form.getByLabel('邮箱').fill(email);
   await form.getByLabel('密码').fill('manage-password-1');
   await form.getByLabel('角色').selectOption('AUDITOR');
-  await form.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await pickAgency(form, '管辖范围', '河西区');
   await form.getByRole('button', { name: '创建用户' }).click();
   const row = page.getByTestId('user-row').filter({ hasText: email });
   await expect(row).toContainText('启用');
 
   const other = await browser.newContext({ baseURL: new URL(page.url()).origin });
-  const signIn = (password: string) => other.request.post('/api/auth/sign-in/email', { data: { email, password }, headers: { origin: new URL(page.url()).origin } });
+  const signIn = (password: string) =>
+    other.request.post('/api/auth/sign-in/email', {
+      data: { email, password },
+      headers: { origin: new URL(page.url()).origin },
+    });
   expect((await signIn('manage-password-1')).status()).toBe(200);
 
   page.once('dialog', (d) => void d.accept());
@@ -95,10 +111,15 @@ test('[ADMIN] deactivates a user (who can no longer sign in), reactivates, adds 
 
   const add = row.getByRole('form', { name: '为 待管理用户 添加角色' });
   await add.getByLabel('角色').selectOption('SUPERVISOR');
-  await add.getByLabel('管辖范围').selectOption({ label: '河西区' });
+  await pickAgency(add, '管辖范围', '河西区');
   await add.getByRole('button', { name: '添加角色' }).click();
   await expect(row).toContainText('监管人员 · 河西区');
-  await row.getByRole('form', { name: /删除角色 审计人员/ }).getByRole('button', { name: '删除' }).click();
+  // Removing a role is destructive: it asks first.
+  page.once('dialog', (d) => void d.accept());
+  await row
+    .getByRole('form', { name: /删除角色 审计人员/ })
+    .getByRole('button', { name: '删除' })
+    .click();
   await expect(row.getByText(/审计人员 · 河西区/)).toHaveCount(0);
 
   const reset = row.getByRole('form', { name: '重置 待管理用户 的密码' });
@@ -131,7 +152,7 @@ test('[ADMIN] adds an agency to the tree', async ({ page }) => {
   await page.getByLabel('层级').selectOption('TOWNSHIP');
   await page.getByLabel('账号命名规则（正则）').fill('(');
   await page.getByRole('button', { name: '新增下级单位' }).click();
-  await expect(page.locator('form').getByRole('alert')).toContainText('namingRule');
+  await expect(page.locator('form').getByRole('alert')).toContainText('账号命名规则：不是有效的正则表达式');
   await page.getByLabel('账号命名规则（正则）').fill('发布$');
   await page.getByRole('button', { name: '新增下级单位' }).click();
   await expect(page.getByRole('treeitem').filter({ hasText: name })).toBeVisible();

@@ -5,10 +5,13 @@ import { e2eDb } from './helpers/db';
 import { saveScreenshot } from './helpers/screenshot';
 
 const rows = (page: Page) => page.locator('tr[data-alert-id]');
-const rowIds = async (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-alert-id') ?? ''));
+const rowIds = async (page: Page) =>
+  rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-alert-id') ?? ''));
 const totalOf = async (page: Page) => Number((await page.getByText(/^共 \d+ 条$/).textContent())?.match(/\d+/)?.[0]);
 
-test('[SUPERVISOR] sees the seeded alerts, filters by kind, acknowledges one and then two at once', async ({ page }) => {
+test('[SUPERVISOR] sees the seeded alerts, filters by kind, acknowledges one and then two at once', async ({
+  page,
+}) => {
   await signInAs(page, 'supervisor');
   await page.goto('/alerts');
   await expect(page.getByRole('heading', { level: 1, name: '提醒' })).toBeVisible();
@@ -16,24 +19,39 @@ test('[SUPERVISOR] sees the seeded alerts, filters by kind, acknowledges one and
   expect(total).toBeGreaterThanOrEqual(5);
   await expect(page.locator('.nav-count')).toHaveText(String(total));
   for (const kind of ['超期未更新', '临近超期', '采集连续失败', '疑似单项否决']) {
-    await expect(page.getByRole('navigation', { name: '提醒类型' }).getByRole('link', { name: kind, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: '提醒类型' }).getByRole('link', { name: kind, exact: true }),
+    ).toBeVisible();
   }
   await expect(rows(page).first()).toBeVisible();
   await saveScreenshot(page, 'alerts-supervisor');
 
-  await page.getByRole('navigation', { name: '提醒类型' }).getByRole('link', { name: '疑似单项否决', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '提醒类型' })
+    .getByRole('link', { name: '疑似单项否决', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/alerts\?kind=VETO_SUSPECTED$/);
   await expect(rows(page).first()).toBeVisible();
   const badges = await rows(page).locator('.badge').allTextContents();
   expect(badges.every((b) => b === '疑似单项否决')).toBe(true);
   const leaderTitle = rows(page).filter({ hasText: /待复核的疑似否决项：V1\.1 / });
   await expect(leaderTitle).toHaveCount(1);
-  await expect(leaderTitle.getByRole('link', { name: '去复核' })).toHaveAttribute('href', /\/findings\?status=SUSPECTED&accountId=.+&inspectionId=.+/);
+  await expect(leaderTitle.getByRole('link', { name: '去复核' })).toHaveAttribute(
+    'href',
+    /\/findings\?status=SUSPECTED&accountId=.+&inspectionId=.+/,
+  );
   await saveScreenshot(page, 'alerts-filter-veto');
 
-  await page.getByRole('navigation', { name: '提醒类型' }).getByRole('link', { name: '超期未更新', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '提醒类型' })
+    .getByRole('link', { name: '超期未更新', exact: true })
+    .click();
   await expect(page).toHaveURL(/kind=STALE$/);
-  await expect(rows(page).first().getByText(/已 \d+ 天未发布/)).toBeVisible();
+  await expect(
+    rows(page)
+      .first()
+      .getByText(/已 \d+ 天未发布/),
+  ).toBeVisible();
 
   await page.getByRole('navigation', { name: '提醒类型' }).getByRole('link', { name: '全部', exact: true }).click();
   await expect(page).toHaveURL(/\/alerts$/);
@@ -77,7 +95,16 @@ test('[SCOPE] a county supervisor sees only the alerts of accounts in that count
   const expected = await db.alert.findMany({ where: { acknowledgedAt: null, ...inCounty }, select: { id: true } });
   const outside = await db.alert.count({ where: { acknowledgedAt: null, NOT: inCounty } });
   const email = `alerts-county-${Date.now()}@e2e.local`;
-  await createUser({ input: { name: '临溪县提醒查看员', email, password: 'county-alerts-password', grants: [{ role: 'SUPERVISOR', agencyId: county.id }] }, actorId: null, db });
+  await createUser({
+    input: {
+      name: '临溪县提醒查看员',
+      email,
+      password: 'county-alerts-password',
+      grants: [{ role: 'SUPERVISOR', agencyId: county.id }],
+    },
+    actorId: null,
+    db,
+  });
   await db.$disconnect();
   expect(expected.length).toBeGreaterThan(0);
   expect(outside).toBeGreaterThan(0);

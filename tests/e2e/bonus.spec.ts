@@ -5,7 +5,8 @@ import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
 import { saveScreenshot } from './helpers/screenshot';
 
-const handleOf = (key: string) => buildDemoProvince({ now: new Date() }).accounts.find((a) => a.key === key)?.handle ?? '';
+const handleOf = (key: string) =>
+  buildDemoProvince({ now: new Date() }).accounts.find((a) => a.key === key)?.handle ?? '';
 
 async function goldenAccount(key: string) {
   const db = e2eDb();

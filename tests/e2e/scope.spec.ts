@@ -8,10 +8,23 @@ test('[SCOPE] a supervisor of county A cannot read county B by URL or API', asyn
   const db = e2eDb();
   const countyA = await db.agency.findUniqueOrThrow({ where: { code: '330102' } });
   const countyB = await db.agency.findUniqueOrThrow({ where: { code: '330103' } });
-  const accountB = await db.account.findFirstOrThrow({ where: { agency: { OR: [{ id: countyB.id }, { ancestorIds: { has: countyB.id } }] } } });
-  const accountA = await db.account.findFirstOrThrow({ where: { agency: { OR: [{ id: countyA.id }, { ancestorIds: { has: countyA.id } }] } } });
+  const accountB = await db.account.findFirstOrThrow({
+    where: { agency: { OR: [{ id: countyB.id }, { ancestorIds: { has: countyB.id } }] } },
+  });
+  const accountA = await db.account.findFirstOrThrow({
+    where: { agency: { OR: [{ id: countyA.id }, { ancestorIds: { has: countyA.id } }] } },
+  });
   const email = `county-a-${Date.now()}@e2e.local`;
-  await createUser({ input: { name: '临溪县监管员', email, password: 'county-a-password', grants: [{ role: 'SUPERVISOR', agencyId: countyA.id }] }, actorId: null, db });
+  await createUser({
+    input: {
+      name: '临溪县监管员',
+      email,
+      password: 'county-a-password',
+      grants: [{ role: 'SUPERVISOR', agencyId: countyA.id }],
+    },
+    actorId: null,
+    db,
+  });
   await db.$disconnect();
 
   await signInAs(page, { email, password: 'county-a-password' });
@@ -31,11 +44,16 @@ test('[SCOPE] a supervisor of county A cannot read county B by URL or API', asyn
   const api = await page.request.get(`/api/findings?status=ALL&agencyId=${countyB.id}`);
   expect(api.status()).toBe(200);
   expect((await api.json()).total).toBe(0);
-  const all: { items: Array<{ accountId: string }> } = await (await page.request.get('/api/findings?status=ALL')).json();
+  const all: { items: Array<{ accountId: string }> } = await (
+    await page.request.get('/api/findings?status=ALL')
+  ).json();
   expect(all.items.length).toBeGreaterThan(0);
   const check = e2eDb();
   const outside = await check.account.count({
-    where: { id: { in: all.items.map((f) => f.accountId) }, NOT: { agency: { OR: [{ id: countyA.id }, { ancestorIds: { has: countyA.id } }] } } },
+    where: {
+      id: { in: all.items.map((f) => f.accountId) },
+      NOT: { agency: { OR: [{ id: countyA.id }, { ancestorIds: { has: countyA.id } }] } },
+    },
   });
   await check.$disconnect();
   expect(outside).toBe(0);

@@ -5,7 +5,8 @@ import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
 import { saveScreenshot } from './helpers/screenshot';
 
-const handleOf = (key: string) => buildDemoProvince({ now: new Date() }).accounts.find((a) => a.key === key)?.handle ?? '';
+const handleOf = (key: string) =>
+  buildDemoProvince({ now: new Date() }).accounts.find((a) => a.key === key)?.handle ?? '';
 
 test('[SUPERVISOR] confirms a suspected veto and the account score changes', async ({ page }) => {
   const db = e2eDb();
@@ -19,11 +20,17 @@ test('[SUPERVISOR] confirms a suspected veto and the account score changes', asy
 
   await page.goto('/findings?indicator=V1.3');
   await expect(page.getByRole('heading', { level: 1, name: '问题复核' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: account.displayName }).filter({ has: page.locator('mark') }).first();
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: account.displayName })
+    .filter({ has: page.locator('mark') })
+    .first();
   await expect(row.locator('mark')).toBeVisible();
   await saveScreenshot(page, 'findings-queue');
+  // Confirming a veto asks first (issue 14 item 4); the outcome shows in the row acted on.
+  page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: '确认' }).click();
-  await expect(page.getByRole('status')).toContainText('已复核');
+  await expect(row.getByRole('status')).toContainText('已复核');
 
   await page.goto(`/accounts/${account.id}`);
   await expect(page.getByTestId('score-result').first()).toContainText('单项否决');
@@ -39,12 +46,14 @@ test('[SUPERVISOR] dismissing needs a reason; filters stay in the URL', async ({
   await page.goto('/findings');
   await page.getByLabel('指标').selectOption('D3');
   await expect(page).toHaveURL(/indicator=D3/);
-  await page.getByRole('checkbox').first().check();
+  // The first checkbox of the body (the header's selects the whole page).
+  await page.locator('tbody').getByRole('checkbox').first().check();
+  const bulk = page.getByRole('group', { name: '批量操作' });
   await page.getByRole('button', { name: /驳回所选/ }).click();
-  await expect(page.getByRole('status')).toContainText('驳回需要填写复核意见');
+  await expect(bulk.getByRole('status')).toContainText('驳回需要填写复核意见');
   await page.getByLabel('复核意见（驳回时必填）').fill('正常宣传，不属于违规');
   await page.getByRole('button', { name: /驳回所选/ }).click();
-  await expect(page.getByRole('status')).toContainText('已复核 1 条');
+  await expect(bulk.getByRole('status')).toContainText('已复核 1 条');
 });
 
 test('[SUPERVISOR] pages the queue by cursor, kept in the URL; a tampered cursor is refused', async ({ page }) => {

@@ -5,7 +5,9 @@ import type { ScenarioInput } from '@/crawlers/sandbox/scenario';
 import type { CrawlContext } from '@/crawlers/types';
 
 export function loadScenarioFile(name: string): ScenarioInput {
-  const parsed: unknown = JSON.parse(readFileSync(new URL(`../../crawlers/sandbox/scenarios/${name}`, import.meta.url), 'utf8'));
+  const parsed: unknown = JSON.parse(
+    readFileSync(new URL(`../../crawlers/sandbox/scenarios/${name}`, import.meta.url), 'utf8'),
+  );
   if (!parsed || typeof parsed !== 'object') throw new Error(`Scenario ${name} is not an object`);
   return parsed;
 }

@@ -6,7 +6,12 @@ const suffix = () => randomBytes(4).toString('hex');
 
 export async function createTestAgency(
   db: PrismaClient,
-  fields: { name?: string; parentId?: string; level?: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'DEPARTMENT'; isSupervisingUnit?: boolean } = {},
+  fields: {
+    name?: string;
+    parentId?: string;
+    level?: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'DEPARTMENT';
+    isSupervisingUnit?: boolean;
+  } = {},
 ) {
   const parent = fields.parentId ? await db.agency.findUniqueOrThrow({ where: { id: fields.parentId } }) : null;
   return db.agency.create({

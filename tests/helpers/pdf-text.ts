@@ -35,12 +35,19 @@ function parseCMap(cmap: string): { map: Map<string, string>; width: number } {
   const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   const range = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(cmap);
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, uni] of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set((code ?? '').toUpperCase(), utf16(uni ?? ''));
+    for (const [, code, uni] of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set((code ?? '').toUpperCase(), utf16(uni ?? ''));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, uni] of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+    for (const [, lo, hi, uni] of (block[1] ?? '').matchAll(
+      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g,
+    )) {
       const width = (lo ?? '').length;
-      for (let c = parseInt(lo ?? '0', 16), u = parseInt(uni ?? '0', 16); c <= parseInt(hi ?? '0', 16); c += 1, u += 1) {
+      for (
+        let c = parseInt(lo ?? '0', 16), u = parseInt(uni ?? '0', 16);
+        c <= parseInt(hi ?? '0', 16);
+        c += 1, u += 1
+      ) {
         map.set(c.toString(16).toUpperCase().padStart(width, '0'), String.fromCharCode(u));
       }
     }
@@ -56,7 +63,9 @@ function decodeContent(content: string, fonts: Map<string, { map: Map<string, st
     const clean = hex.replace(/\s+/g, '').toUpperCase();
     for (let i = 0; i < clean.length; i += font.width) out += font.map.get(clean.slice(i, i + font.width)) ?? '';
   };
-  for (const m of content.matchAll(/\/([A-Za-z0-9_]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|(ET)/g)) {
+  for (const m of content.matchAll(
+    /\/([A-Za-z0-9_]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|(ET)/g,
+  )) {
     if (m[1]) font = fonts.get(m[1]);
     else if (m[2] !== undefined) show(m[2]);
     else if (m[3] !== undefined) for (const h of m[3].matchAll(/<([0-9A-Fa-f\s]*)>/g)) show(h[1] ?? '');
@@ -71,7 +80,11 @@ const refs = (text: string) => [...text.matchAll(/(\d+) 0 R/g)].map((r) => Numbe
 export function readPdf(pdf: Buffer): { pageCount: number; fontNames: string[]; pages: string[] } {
   const objects = parseObjects(pdf);
   const pages = [...objects.values()].filter((o) => /\/Type\s*\/Page\b/.test(o.head));
-  const fontNames = [...new Set([...objects.values()].flatMap((o) => [...o.head.matchAll(/\/FontName\s*\/([^\s/>]+)/g)].map((m) => m[1] ?? '')))];
+  const fontNames = [
+    ...new Set(
+      [...objects.values()].flatMap((o) => [...o.head.matchAll(/\/FontName\s*\/([^\s/>]+)/g)].map((m) => m[1] ?? '')),
+    ),
+  ];
   const cmapOf = (ref: number) => parseCMap(objects.get(ref)?.stream?.toString('latin1') ?? '');
   const texts = pages.map((page) => {
     const fonts = new Map<string, { map: Map<string, string>; width: number }>();
@@ -81,7 +94,9 @@ export function readPdf(pdf: Buffer): { pageCount: number; fontNames: string[]; 
       if (name && toUnicode) fonts.set(name, cmapOf(Number(toUnicode)));
     }
     const contents = /\/Contents\s+(\[[^\]]*\]|\d+ 0 R)/.exec(page.head)?.[1] ?? '';
-    return refs(contents).map((r) => decodeContent(objects.get(r)?.stream?.toString('latin1') ?? '', fonts)).join('');
+    return refs(contents)
+      .map((r) => decodeContent(objects.get(r)?.stream?.toString('latin1') ?? '', fonts))
+      .join('');
   });
   return { pageCount: pages.length, fontNames, pages: texts };
 }

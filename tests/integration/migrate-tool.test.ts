@@ -20,7 +20,10 @@ const SCHEMA_V2 = SCHEMA_V1.replace('  name String\n', '  name String\n  note St
 function tool(args: string[], withDb = true) {
   const { DATABASE_URL: _unused, ...base } = process.env;
   const env = withDb ? { ...base, DATABASE_URL: url } : base;
-  const r = spawnSync(process.execPath, [TOOL, ...args, '--schema', schemaPath, '--migrations', migrations], { env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [TOOL, ...args, '--schema', schemaPath, '--migrations', migrations], {
+    env,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -50,7 +53,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('prisma-wasm-migrate', () => {
+// Each drift/create spins up in-memory PGlite twice for the wasm engine: ~20 s idle, over a minute on a busy machine.
+describe('prisma-wasm-migrate', { timeout: 240_000 }, () => {
   it('reports drift without a server, creates a standard migration, then reports none', () => {
     expect(tool(['drift'], false).code).toBe(2);
     const created = tool(['create', 'init'], false);
@@ -64,7 +68,9 @@ describe('prisma-wasm-migrate', () => {
     expect(tool(['deploy']).code).toBe(0);
     const folder = readdirSync(migrations).find((n) => n.endsWith('_init')) ?? '';
     const sql = readFileSync(join(migrations, folder, 'migration.sql'));
-    const rows = await query<{ migration_name: string; checksum: string }>('SELECT migration_name, checksum FROM _prisma_migrations');
+    const rows = await query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations',
+    );
     expect(rows).toEqual([{ migration_name: folder, checksum: createHash('sha256').update(sql).digest('hex') }]);
     expect(tool(['deploy']).out).toContain('No pending migrations');
     expect(tool(['status']).code).toBe(0);
@@ -74,12 +80,18 @@ describe('prisma-wasm-migrate', () => {
   it('a failing migration is atomic and blocks deploys until resolved; a $$ body applies', async () => {
     const bad = join(migrations, '20990101000000_bad');
     mkdirSync(bad);
-    writeFileSync(join(bad, 'migration.sql'), 'CREATE TABLE "tmp_left_behind" (id int);\nSELECT * FROM "no_such_table";\n');
+    writeFileSync(
+      join(bad, 'migration.sql'),
+      'CREATE TABLE "tmp_left_behind" (id int);\nSELECT * FROM "no_such_table";\n',
+    );
     expect(tool(['deploy']).code).toBe(1);
     expect(await query("SELECT 1 FROM pg_tables WHERE tablename = 'tmp_left_behind'")).toEqual([]);
     expect(tool(['deploy']).out).toMatch(/failed/i);
     expect(tool(['resolve', '--rolled-back', '20990101000000_bad']).code).toBe(0);
-    writeFileSync(join(bad, 'migration.sql'), `CREATE FUNCTION add_one(i int) RETURNS int AS $$ BEGIN RETURN i + 1; END; $$ LANGUAGE plpgsql;\n`);
+    writeFileSync(
+      join(bad, 'migration.sql'),
+      `CREATE FUNCTION add_one(i int) RETURNS int AS $$ BEGIN RETURN i + 1; END; $$ LANGUAGE plpgsql;\n`,
+    );
     const fixed = tool(['deploy']);
     expect(fixed.code, fixed.out).toBe(0);
     expect(await query<{ v: number }>('SELECT add_one(41) AS v')).toEqual([{ v: 42 }]);
@@ -91,6 +103,11 @@ describe('prisma-wasm-migrate', () => {
     expect(tool(['create', 'add_note'], false).code).toBe(0);
     expect(tool(['drift'], false).code).toBe(0);
     expect(tool(['deploy']).code).toBe(0);
-    expect(execFileSync(process.execPath, [TOOL, 'db-drift', '--schema', schemaPath, '--migrations', migrations], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' })).toContain('No drift');
+    expect(
+      execFileSync(process.execPath, [TOOL, 'db-drift', '--schema', schemaPath, '--migrations', migrations], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: 'utf8',
+      }),
+    ).toContain('No drift');
   });
 });

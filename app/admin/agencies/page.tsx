@@ -18,10 +18,22 @@ export default async function AdminAgenciesPage() {
       <section className="panel" aria-label={t('admin.agencies.tree')}>
         <ul className="tree" role="tree" aria-label={t('admin.agencies.tree')}>
           {tree.map((n) => (
-            <li key={n.id} role="treeitem" aria-level={n.depth + 1} aria-selected={false} style={{ paddingLeft: n.depth * 20 }}>
-              <Link href={`/agencies/${n.id}`}>{n.name}</Link> <span className="subtle">{t(`agency.levels.${n.level}`)}{n.code ? ` · ${n.code}` : ''} · {t('admin.agencies.accounts', { count: n.accounts })}</span>
-              {n.isSupervisingUnit && <span className="badge ok">{t('agency.supervisingUnit')}</span>}
-              {' '}<Link href={`/admin/agencies/${n.id}`} aria-label={t('admin.agencyEdit.editOf', { name: n.name })}>{t('admin.agencyEdit.edit')}</Link>
+            <li
+              key={n.id}
+              role="treeitem"
+              aria-level={n.depth + 1}
+              aria-selected={false}
+              style={{ paddingLeft: n.depth * 20 }}
+            >
+              <Link href={`/agencies/${n.id}`}>{n.name}</Link>{' '}
+              <span className="subtle">
+                {t(`agency.levels.${n.level}`)}
+                {n.code ? ` · ${n.code}` : ''} · {t('admin.agencies.accounts', { count: n.accounts })}
+              </span>
+              {n.isSupervisingUnit && <span className="badge ok">{t('agency.supervisingUnit')}</span>}{' '}
+              <Link href={`/admin/agencies/${n.id}`} aria-label={t('admin.agencyEdit.editOf', { name: n.name })}>
+                {t('admin.agencyEdit.edit')}
+              </Link>
             </li>
           ))}
         </ul>

@@ -18,19 +18,37 @@ export default async function EditionsPage() {
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('code')}</th><th scope="col">{t('name')}</th><th scope="col">{t('status')}</th>
-              <th scope="col">{t('basedOn')}</th><th scope="col" className="num">{t('inspections')}</th><th scope="col" />
+              <th scope="col">{t('code')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('basedOn')}</th>
+              <th scope="col" className="num">
+                {t('inspections')}
+              </th>
+              <th scope="col" />
             </tr>
           </thead>
           <tbody>
             {editions.map((e) => (
               <tr key={e.id}>
                 <td>{e.code}</td>
-                <td>{e.name}</td>
-                <td><span className={`badge ${e.status === 'PUBLISHED' ? 'ok' : 'warn'}`}>{t(`statuses.${e.status}`)}</span>{e.publishedAt && <span className="subtle"> {format.dateTime(e.publishedAt, { dateStyle: 'medium' })}</span>}</td>
+                <td>
+                  {e.name}
+                  {e.ownerAgencyName && <span className="subtle"> · {e.ownerAgencyName}</span>}
+                </td>
+                <td>
+                  <span className={`badge ${e.status === 'PUBLISHED' ? 'ok' : 'warn'}`}>
+                    {t(`statuses.${e.status}`)}
+                  </span>
+                  {e.publishedAt && (
+                    <span className="subtle"> {format.dateTime(e.publishedAt, { dateStyle: 'medium' })}</span>
+                  )}
+                </td>
                 <td>{e.basedOnCode ?? '—'}</td>
                 <td className="num">{e.inspections}</td>
-                <td><Link href={`/admin/editions/${e.id}`}>{e.status === 'DRAFT' ? t('edit') : t('view')}</Link></td>
+                <td>
+                  <Link href={`/admin/editions/${e.id}`}>{e.status === 'DRAFT' ? t('edit') : t('view')}</Link>
+                </td>
               </tr>
             ))}
           </tbody>

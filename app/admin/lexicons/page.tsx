@@ -10,12 +10,16 @@ export const dynamic = 'force-dynamic';
 
 const searchSchema = z.object({ id: z.uuid().optional().catch(undefined) });
 
-export default async function LexiconsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageAccess(ADMIN_ROLES);
+export default async function LexiconsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const access = await requirePageAccess(ADMIN_ROLES);
   const { id } = searchSchema.parse(await searchParams);
   const lexicons = await listLexicons();
   const selected = id ?? lexicons[0]?.id;
-  const detail = selected ? await getLexiconWithEntries({ id: selected }) : null;
+  const detail = selected ? await getLexiconWithEntries({ id: selected, access }) : null;
   const t = await getTranslations('admin.lexicons');
   return (
     <>
@@ -26,8 +30,12 @@ export default async function LexiconsPage({ searchParams }: { searchParams: Pro
           <ul className="tree">
             {lexicons.map((l) => (
               <li key={l.id}>
-                <Link href={`/admin/lexicons?id=${l.id}`} aria-current={l.id === selected ? 'page' : undefined}>{l.name}</Link>{' '}
-                <span className="subtle">{l.category} · {t('terms', { count: l.entries })} · v{l.version}</span>
+                <Link href={`/admin/lexicons?id=${l.id}`} aria-current={l.id === selected ? 'page' : undefined}>
+                  {l.name}
+                </Link>{' '}
+                <span className="subtle">
+                  {t(`categories.${l.category}`)} · {t('terms', { count: l.entries })} · v{l.version}
+                </span>
               </li>
             ))}
           </ul>

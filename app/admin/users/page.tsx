@@ -18,14 +18,27 @@ export default async function UsersPage() {
       <CreateUserForm agencies={agencies} />
       <section className="panel">
         <table>
-          <thead><tr><th scope="col">{t('admin.users.name')}</th><th scope="col">{t('login.email')}</th><th scope="col">{t('admin.users.state')}</th><th scope="col">{t('admin.users.grants')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.users.name')}</th>
+              <th scope="col">{t('login.email')}</th>
+              <th scope="col">{t('admin.users.state')}</th>
+              <th scope="col">{t('admin.users.grants')}</th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} data-testid="user-row">
                 <td>{u.name}</td>
                 <td>{u.email}</td>
-                <td><span className={`badge ${u.isActive ? 'ok' : 'bad'}`}>{t(u.isActive ? 'admin.users.active' : 'admin.users.inactive')}</span></td>
-                <td><UserManageForms user={u} agencies={agencies} isSelf={u.id === access.userId} /></td>
+                <td>
+                  <span className={`badge ${u.isActive ? 'ok' : 'bad'}`}>
+                    {t(u.isActive ? 'admin.users.active' : 'admin.users.inactive')}
+                  </span>
+                </td>
+                <td>
+                  <UserManageForms user={u} agencies={agencies} isSelf={u.id === access.userId} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { ChildAgencyTable } from '@/components/agencies/child-agency-table';
 import { READ_ROLES } from '@/lib/access';
 import { requirePageAccess } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
-import { getAgencyScorecard } from '@/lib/services/get-agency-scorecard';
+import { getSharedAgencyScorecard } from '@/lib/services/get-agency-scorecard';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   const access = await requirePageAccess(READ_ROLES);
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const card = await getAgencyScorecard({ access, agencyId: parsed.data.id, now: new Date() }).catch((e: unknown) => {
+  const card = await getSharedAgencyScorecard({ access, agencyId: parsed.data.id }).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
@@ -36,7 +36,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         {t(`levels.${card.agency.level}`)}
         {card.agency.isSupervisingUnit && ` · ${t('supervisingUnit')}`}
       </p>
-      <ChildAgencyTable rows={card.children} />
+      <ChildAgencyTable rows={card.children} totals={card.totals} staleDays={card.staleDays} />
       <AgencyAccountTable rows={card.accounts} />
     </>
   );

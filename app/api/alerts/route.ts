@@ -14,6 +14,6 @@ export async function GET(request: Request): Promise<Response> {
     const filter = alertFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return Response.json({ ...(await listAlerts({ access, filter })), page: filter.page, pageSize: ALERTS_PAGE_SIZE });
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, request);
   }
 }

@@ -5,7 +5,7 @@ import { READ_ROLES } from '@/lib/access';
 import { toErrorResponse } from '@/lib/action-result';
 import { requireAccess } from '@/lib/auth/session';
 import { findingFilterSchema } from '@/lib/schemas/finding';
-import { listFindings } from '@/lib/services/list-findings';
+import { listSharedFindings } from '@/lib/services/list-findings';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const access = await requireAccess(READ_ROLES);
     const filter = findingFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await listFindings({ access, filter }));
+    return Response.json(await listSharedFindings({ access, filter }));
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(error, request);
   }
 }

@@ -14,14 +14,22 @@ const ANDROID_STORES = ['HUAWEI', 'YINGYONGBAO', 'XIAOMI'] as const satisfies re
 
 const configSchema = z.looseObject({
   android: z
-    .looseObject({ stores: z.array(z.enum(ANDROID_STORES)).min(1).default([...ANDROID_STORES]) })
+    .looseObject({
+      stores: z
+        .array(z.enum(ANDROID_STORES))
+        .min(1)
+        .default([...ANDROID_STORES]),
+    })
     .default({ stores: [...ANDROID_STORES] }),
   huawei: huaweiOptionsSchema.default(HUAWEI_DEFAULTS),
   yingyongbao: yingyongbaoOptionsSchema.default(LOOKALIKE_DEFAULTS),
 });
 
 export function createAndroidCrawler(codes: InterfaceCodeCache = new Map()): Crawler {
-  return { platform: 'APP_ANDROID', crawl: (target, ctx) => guardCrawl(target, ctx, () => crawlAndroid(target, ctx, codes)) };
+  return {
+    platform: 'APP_ANDROID',
+    crawl: (target, ctx) => guardCrawl(target, ctx, () => crawlAndroid(target, ctx, codes)),
+  };
 }
 
 /** The production crawler; its Huawei interface code lives as long as the worker process. */
@@ -31,8 +39,10 @@ async function crawlAndroid(target: CrawlTarget, ctx: CrawlContext, codes: Inter
   const config = configSchema.parse(target.crawlConfig ?? {});
   const attempts: StoreAttempt[] = [];
   for (const store of [...new Set(config.android.stores)]) {
-    if (store === 'HUAWEI') attempts.push(await attemptStore(store, () => readHuawei(target, ctx, config.huawei, codes)));
-    else if (store === 'YINGYONGBAO') attempts.push(await attemptStore(store, () => readYingyongbao(target, ctx, config.yingyongbao)));
+    if (store === 'HUAWEI')
+      attempts.push(await attemptStore(store, () => readHuawei(target, ctx, config.huawei, codes)));
+    else if (store === 'YINGYONGBAO')
+      attempts.push(await attemptStore(store, () => readYingyongbao(target, ctx, config.yingyongbao)));
     else attempts.push(await attemptStore(store, () => readXiaomi(target, ctx)));
   }
   return appSnapshot(target, ctx, attempts);

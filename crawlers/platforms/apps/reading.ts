@@ -13,7 +13,7 @@ export type StoreReading = {
   /** The version the store lists now; the release history builds up in app_release, one row per version seen. */
   release: AppReleaseInput;
   profile: ProfileInput;
-  /** Listings by other sellers with a similar name (山寨 candidates, indicators.md D7). */
+  /** Listings by other sellers with a similar name (山寨 candidates, docs/indicators.md Part 2 D7). */
   lookalikes: StoreListingInput[];
   /** Something optional (look-alike search, rating) could not be read. */
   partial: boolean;
@@ -67,7 +67,9 @@ export function selectLookalikes(
 }
 
 /** Search terms for one app: the configured ones, then the listed name, each once. */
-export const searchTermsFor = (appName: string, options: Pick<LookalikeOptions, 'searchTerms'>): string[] => [...new Set([...options.searchTerms, appName])];
+export const searchTermsFor = (appName: string, options: Pick<LookalikeOptions, 'searchTerms'>): string[] => [
+  ...new Set([...options.searchTerms, appName]),
+];
 
 // A store that refuses us says more than one that does not list the app: its kind wins when stores disagree.
 const KIND_WEIGHT: Partial<Record<CrawlError['kind'], number>> = { NOT_FOUND: 0, DELETED: 1, PARSE: 2 };
@@ -79,7 +81,11 @@ function combinedError(failures: readonly Extract<StoreAttempt, { error: CrawlEr
   if (failures.length === 1) return first.error;
   const chosen = [...failures].sort((a, b) => weight(b.error) - weight(a.error))[0]?.error ?? first.error;
   const message = failures.map((f) => `${f.store}: ${f.error.message}`).join('; ');
-  return new CrawlError(chosen.kind, message, { httpStatus: chosen.httpStatus, retryable: chosen.retryable, retryAfterMs: chosen.retryAfterMs });
+  return new CrawlError(chosen.kind, message, {
+    httpStatus: chosen.httpStatus,
+    retryable: chosen.retryable,
+    retryAfterMs: chosen.retryAfterMs,
+  });
 }
 
 /**
@@ -104,17 +110,33 @@ export function appSnapshot(target: CrawlTarget, ctx: CrawlContext, attempts: re
     deletedPostIds: [],
     appReleases: readings.map((r) => r.release),
     storeListings: [...listings.values()],
+    factsRead: ['profile', 'listing'],
   };
 }
 
 /** Icon URLs differ by size only in their last path segment; the rest identifies the artwork. */
-export const iconKey = (url: string | null | undefined): string | null => (url ? url.replace(/^https?:\/\/[^/]+/, '').replace(/\/[^/]*$/, '') || url : null);
+export const iconKey = (url: string | null | undefined): string | null =>
+  url ? url.replace(/^https?:\/\/[^/]+/, '').replace(/\/[^/]*$/, '') || url : null;
 
 /** A store listing as an account profile: name, icon and description; stores expose none of the social fields. */
-export function storeProfile(p: { displayName: string; avatarUrl: string | null | undefined; description: string | null | undefined }): ProfileInput {
+export function storeProfile(p: {
+  displayName: string;
+  avatarUrl: string | null | undefined;
+  description: string | null | undefined;
+}): ProfileInput {
   return {
-    displayName: p.displayName, avatarUrl: p.avatarUrl ?? null, avatarHash: iconKey(p.avatarUrl), description: p.description ?? null,
-    isVerified: null, verifiedReason: null, verifiedType: null, followersCount: null, followingCount: null, postsCount: null,
-    isInteractionEnabled: null, hasFeedbackChannel: null, ipLocation: null,
+    displayName: p.displayName,
+    avatarUrl: p.avatarUrl ?? null,
+    avatarHash: iconKey(p.avatarUrl),
+    description: p.description ?? null,
+    isVerified: null,
+    verifiedReason: null,
+    verifiedType: null,
+    followersCount: null,
+    followingCount: null,
+    postsCount: null,
+    isInteractionEnabled: null,
+    hasFeedbackChannel: null,
+    ipLocation: null,
   };
 }

@@ -4,7 +4,7 @@ import { parseJsonBody } from '../../http';
 import type { CrawlContext } from '../../types';
 import { itunesEnvelopeSchema, itunesSoftwareSchema, softwareResults, type ItunesSoftware } from './schemas';
 
-// itunes.apple.com `/lookup` and `/search` (platform-formats §0, §3.1). Apple documents ~20 calls per minute;
+// itunes.apple.com `/lookup` and `/search` (docs/platform-formats.md §0, §3.1). Apple documents ~20 calls per minute;
 // over it answers 403 or 429 [U which], so both count as throttling here.
 
 const THROTTLE_STATUSES = [403] as const;
@@ -16,8 +16,15 @@ export function createItunesClient(ctx: CrawlContext, country: string) {
 
   async function call(path: string, params: Record<string, string>) {
     const url = `${origin}${path}?${new URLSearchParams({ ...params, country, entity: 'software' })}`;
-    const response = await ctx.http.fetchText({ url, scope: 'APP_STORE', signal: ctx.signal, acceptStatuses: THROTTLE_STATUSES, headers: { accept: 'application/json' } });
-    if (response.status === 403) throw new CrawlError('RATE_LIMITED', `HTTP 403 from ${redactUrl(url)} (iTunes throttling)`, { httpStatus: 403 });
+    const response = await ctx.http.fetchText({
+      url,
+      scope: 'APP_STORE',
+      signal: ctx.signal,
+      acceptStatuses: THROTTLE_STATUSES,
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 403)
+      throw new CrawlError('RATE_LIMITED', `HTTP 403 from ${redactUrl(url)} (iTunes throttling)`, { httpStatus: 403 });
     return parseJsonBody(response, itunesEnvelopeSchema);
   }
 
@@ -28,10 +35,19 @@ export function createItunesClient(ctx: CrawlContext, country: string) {
       const body = await call('/lookup', { [key]: handle });
       const [first] = softwareResults(body.results);
       if (body.resultCount === 0 || first === undefined) {
-        throw new CrawlError('NOT_FOUND', `App ${key}=${handle} is not listed in the ${country.toUpperCase()} App Store (resultCount 0: removed or wrong id)`, { httpStatus: 200 });
+        throw new CrawlError(
+          'NOT_FOUND',
+          `App ${key}=${handle} is not listed in the ${country.toUpperCase()} App Store (resultCount 0: removed or wrong id)`,
+          { httpStatus: 200 },
+        );
       }
       const parsed = itunesSoftwareSchema.safeParse(first);
-      if (!parsed.success) throw new CrawlError('PARSE', `Unexpected lookup result for ${key}=${handle}: ${z.prettifyError(parsed.error).slice(0, 300)}`, { httpStatus: 200 });
+      if (!parsed.success)
+        throw new CrawlError(
+          'PARSE',
+          `Unexpected lookup result for ${key}=${handle}: ${z.prettifyError(parsed.error).slice(0, 300)}`,
+          { httpStatus: 200 },
+        );
       return parsed.data;
     },
 

@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { isCrawlError } from '../../errors';
 import { guardCrawl } from '../../outcome';
 import type { CrawlContext, Crawler, CrawlTarget } from '../../types';
-import { appSnapshot, attemptStore, LOOKALIKE_DEFAULTS, lookalikeOptionsSchema, searchTermsFor, selectLookalikes, type StoreReading } from '../apps/reading';
+import {
+  appSnapshot,
+  attemptStore,
+  LOOKALIKE_DEFAULTS,
+  lookalikeOptionsSchema,
+  searchTermsFor,
+  selectLookalikes,
+  type StoreReading,
+} from '../apps/reading';
 import { createItunesClient } from './client';
 import { toListing, toProfile, toRelease } from './parse';
 
-// iOS apps in the Apple App Store (platform-formats §3.1): lookup for the app itself, search by its name for
+// iOS apps in the Apple App Store (docs/platform-formats.md §3.1): lookup for the app itself, search by its name for
 // look-alike listings from other sellers. The account handle is the track id (or the bundle id).
 
 const configSchema = z.looseObject({
@@ -14,7 +22,10 @@ const configSchema = z.looseObject({
     .extend({
       trackId: z.string().regex(/^\d+$/).optional(),
       bundleId: z.string().min(1).optional(),
-      country: z.string().regex(/^[a-z]{2}$/).default('cn'),
+      country: z
+        .string()
+        .regex(/^[a-z]{2}$/)
+        .default('cn'),
       searchLimit: z.number().int().min(1).max(200).default(50),
     })
     .default({ ...LOOKALIKE_DEFAULTS, country: 'cn', searchLimit: 50 }),
@@ -22,7 +33,10 @@ const configSchema = z.looseObject({
 
 export const appStoreCrawler: Crawler = {
   platform: 'APP_IOS',
-  crawl: (target, ctx) => guardCrawl(target, ctx, async () => appSnapshot(target, ctx, [await attemptStore('APP_STORE', () => readAppStore(target, ctx))])),
+  crawl: (target, ctx) =>
+    guardCrawl(target, ctx, async () =>
+      appSnapshot(target, ctx, [await attemptStore('APP_STORE', () => readAppStore(target, ctx))]),
+    ),
 };
 
 export async function readAppStore(target: CrawlTarget, ctx: CrawlContext): Promise<StoreReading> {
@@ -40,7 +54,11 @@ export async function readAppStore(target: CrawlTarget, ctx: CrawlContext): Prom
     }
   }
   const lookalikes = selectLookalikes(
-    { storeAppId: String(app.trackId), names: [app.trackName, ...config.searchTerms], sellers: [app.sellerName, app.artistName, app.artistId?.toString()] },
+    {
+      storeAppId: String(app.trackId),
+      names: [app.trackName, ...config.searchTerms],
+      sellers: [app.sellerName, app.artistName, app.artistId?.toString()],
+    },
     candidates.map(toListing),
     config,
   );

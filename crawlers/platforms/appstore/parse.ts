@@ -3,7 +3,7 @@ import { storeProfile } from '../apps/reading';
 import type { ItunesSoftware } from './schemas';
 
 // iTunes software results → snapshot parts. D7 reads currentVersionReleaseDate, averageUserRating +
-// userRatingCount and trackName/sellerName (platform-formats §3.1).
+// userRatingCount and trackName/sellerName (docs/platform-formats.md §3.1).
 
 const sellerOf = (app: ItunesSoftware) => app.sellerName ?? app.artistName ?? null;
 const sellerIdOf = (app: ItunesSoftware) => (app.artistId === undefined ? null : String(app.artistId));
@@ -35,5 +35,9 @@ export function toListing(app: ItunesSoftware): StoreListingInput {
 }
 
 export function toProfile(app: ItunesSoftware): ProfileInput {
-  return storeProfile({ displayName: app.trackName, avatarUrl: app.artworkUrl512 ?? app.artworkUrl100 ?? app.artworkUrl60, description: app.description });
+  return storeProfile({
+    displayName: app.trackName,
+    avatarUrl: app.artworkUrl512 ?? app.artworkUrl100 ?? app.artworkUrl60,
+    description: app.description,
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// iTunes Lookup / Search API bodies (platform-formats §3.1). Loose objects: Apple adds fields freely.
+// iTunes Lookup / Search API bodies (docs/platform-formats.md §3.1). Loose objects: Apple adds fields freely.
 
 const isoDate = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
@@ -35,7 +35,8 @@ export const itunesSoftwareSchema = z.looseObject({
 });
 export type ItunesSoftware = z.output<typeof itunesSoftwareSchema>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Results that are software (others are dropped, as app-store-scraper does); `wrapperType` first, `kind` for older bodies. */
 export function softwareResults(results: readonly unknown[]): unknown[] {

@@ -5,7 +5,7 @@ import type { CrawlContext } from '../../types';
 import { readAppInfo, readStarInfo } from './parse';
 import { interfaceCodeSchema, legacySearchSchema, type HuaweiAppInfo, type HuaweiStarInfo } from './schemas';
 
-// web-drcn.hispace.dbankcloud.com (platform-formats §3.2): an interface code fetched with a random identity id,
+// web-drcn.hispace.dbankcloud.com (docs/platform-formats.md §3.2): an interface code fetched with a random identity id,
 // sent as `{code}_{epoch ms}` on every call and refreshed about every 10 minutes (harmony_markget_get uses 600 s).
 
 const CODE_TTL_MS = 9 * 60_000;
@@ -26,8 +26,15 @@ export function createHuaweiClient(ctx: CrawlContext, cache: InterfaceCodeCache)
     if (!refresh && cached && ctx.now.getTime() - cached.fetchedAt < CODE_TTL_MS) return cached;
     const identity = randomUUID().replace(/-/g, '');
     const response = await ctx.http.fetchText({
-      url: `${origin}/edge/webedge/getInterfaceCode`, method: 'POST', scope: 'HUAWEI', signal: ctx.signal,
-      headers: { 'Content-Type': 'application/json', 'Interface-Code': `null_${ctx.now.getTime()}`, 'identity-id': identity },
+      url: `${origin}/edge/webedge/getInterfaceCode`,
+      method: 'POST',
+      scope: 'HUAWEI',
+      signal: ctx.signal,
+      headers: {
+        'Content-Type': 'application/json',
+        'Interface-Code': `null_${ctx.now.getTime()}`,
+        'identity-id': identity,
+      },
     });
     const code = { code: parseJsonBody(response, interfaceCodeSchema), identity, fetchedAt: ctx.now.getTime() };
     cache.set(origin, code);
@@ -40,8 +47,16 @@ export function createHuaweiClient(ctx: CrawlContext, cache: InterfaceCodeCache)
       const code = await interfaceCode(refresh);
       try {
         return await ctx.http.fetchText({
-          url, method: init.method, scope: 'HUAWEI', signal: ctx.signal, body: init.body === undefined ? undefined : JSON.stringify(init.body),
-          headers: { 'Content-Type': 'application/json', 'Interface-Code': `${code.code}_${Date.now()}`, 'identity-id': code.identity },
+          url,
+          method: init.method,
+          scope: 'HUAWEI',
+          signal: ctx.signal,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          headers: {
+            'Content-Type': 'application/json',
+            'Interface-Code': `${code.code}_${Date.now()}`,
+            'identity-id': code.identity,
+          },
         });
       } catch (error) {
         if (!refresh && isCrawlError(error) && error.kind === 'AUTH') continue;
@@ -55,20 +70,37 @@ export function createHuaweiClient(ctx: CrawlContext, cache: InterfaceCodeCache)
     /** App metadata; an empty body (or one without appId) means AppGallery does not list it. */
     async appInfo(query: HuaweiQuery): Promise<HuaweiAppInfo> {
       const what = 'pkgName' in query ? `pkgName=${query.pkgName}` : `appId=${query.appId}`;
-      return readAppInfo(await signed(`${origin}/edge/webedge/appinfo`, { method: 'POST', body: { ...query, locale: 'zh_CN' } }), what);
+      return readAppInfo(
+        await signed(`${origin}/edge/webedge/appinfo`, { method: 'POST', body: { ...query, locale: 'zh_CN' } }),
+        what,
+      );
     },
 
     /** Star rating from the comment card of the detail page; null when the page has no such card. */
     async rating(appId: string): Promise<HuaweiStarInfo | null> {
-      return readStarInfo(await signed(`${origin}/edge/harmony/page-detail`, { method: 'POST', body: { pageId: `webAgAppDetail|${appId}`, pageNum: 1, pageSize: 100, zone: '' } }));
+      return readStarInfo(
+        await signed(`${origin}/edge/harmony/page-detail`, {
+          method: 'POST',
+          body: { pageId: `webAgAppDetail|${appId}`, pageNum: 1, pageSize: 100, zone: '' },
+        }),
+      );
     },
 
     /** Legacy layout search (`uri=searchApp|{name}`): names and app ids of the hits. */
     async search(term: string, maxResults: number): Promise<{ name: string; appId: string }[]> {
-      const query = new URLSearchParams({ method: 'internal.getTabDetail', serviceType: '20', reqPageNum: '1', uri: `searchApp|${term}`, maxResults: String(maxResults), locale: 'zh' });
+      const query = new URLSearchParams({
+        method: 'internal.getTabDetail',
+        serviceType: '20',
+        reqPageNum: '1',
+        uri: `searchApp|${term}`,
+        maxResults: String(maxResults),
+        locale: 'zh',
+      });
       const response = await signed(`${ctx.origins.huaweiLegacy}/uowap/index?${query}`, { method: 'GET' });
       const body = parseJsonBody(response, legacySearchSchema);
-      return body.layoutData.flatMap((l) => l.dataList ?? []).flatMap((d) => (d.name && d.appid ? [{ name: d.name, appId: d.appid }] : []));
+      return body.layoutData
+        .flatMap((l) => l.dataList ?? [])
+        .flatMap((d) => (d.name && d.appid ? [{ name: d.name, appId: d.appid }] : []));
     },
   };
 }

@@ -5,7 +5,7 @@ import { parseJsonBody, type HttpTextResponse } from '../../http';
 import { storeProfile } from '../apps/reading';
 import { appInfoSchema, pageDetailSchema, starInfoSchema, type HuaweiAppInfo, type HuaweiStarInfo } from './schemas';
 
-// AppGallery app info (+ star info) → snapshot parts (platform-formats §3.2).
+// AppGallery app info (+ star info) → snapshot parts (docs/platform-formats.md §3.2).
 
 /** App info body; empty (harmony_markget_get treats a zero-length body as a failed query) or without appId = not listed. */
 export function readAppInfo(response: HttpTextResponse, what: string): HuaweiAppInfo {
@@ -13,7 +13,11 @@ export function readAppInfo(response: HttpTextResponse, what: string): HuaweiApp
   const clean = { ...response, text: response.text.replace(/\\u0000/g, '') };
   const raw = clean.text.trim() === '' ? {} : parseJsonBody(clean, z.record(z.string(), z.unknown()));
   if (typeof raw.appId !== 'string' || raw.appId === '') {
-    throw new CrawlError('NOT_FOUND', `AppGallery does not list ${what} (empty app info from ${redactUrl(response.url)})`, { httpStatus: response.status });
+    throw new CrawlError(
+      'NOT_FOUND',
+      `AppGallery does not list ${what} (empty app info from ${redactUrl(response.url)})`,
+      { httpStatus: response.status },
+    );
   }
   return parseJsonBody(clean, appInfoSchema);
 }
@@ -47,9 +51,20 @@ export function toRelease(app: HuaweiAppInfo, stars: HuaweiStarInfo | null): App
 }
 
 export function toListing(app: HuaweiAppInfo): StoreListingInput {
-  return { store: 'HUAWEI', storeAppId: app.appId, appName: app.name, sellerName: sellerOf(app), sellerId: app.devId ?? null, url: appGalleryUrl(app.appId) };
+  return {
+    store: 'HUAWEI',
+    storeAppId: app.appId,
+    appName: app.name,
+    sellerName: sellerOf(app),
+    sellerId: app.devId ?? null,
+    url: appGalleryUrl(app.appId),
+  };
 }
 
 export function toProfile(app: HuaweiAppInfo): ProfileInput {
-  return storeProfile({ displayName: app.name, avatarUrl: app.icon, description: [app.briefDes, app.description].filter(Boolean).join('\n') || null });
+  return storeProfile({
+    displayName: app.name,
+    avatarUrl: app.icon,
+    description: [app.briefDes, app.description].filter(Boolean).join('\n') || null,
+  });
 }

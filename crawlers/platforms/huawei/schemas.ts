@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// AppGallery web API bodies (platform-formats §3.2). Loose objects: the serde model lists many more fields.
+// AppGallery web API bodies (docs/platform-formats.md §3.2). Loose objects: the serde model lists many more fields.
 
 const numeric = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).transform(Number);
 
@@ -44,7 +44,12 @@ export const pageDetailSchema = z.looseObject({
     z.looseObject({
       data: z.looseObject({
         cardlist: z.looseObject({
-          layoutData: z.array(z.looseObject({ type: z.string().optional(), data: z.array(z.looseObject({ starInfo: z.string().optional() })).optional() })),
+          layoutData: z.array(
+            z.looseObject({
+              type: z.string().optional(),
+              data: z.array(z.looseObject({ starInfo: z.string().optional() })).optional(),
+            }),
+          ),
         }),
       }),
     }),
@@ -53,5 +58,11 @@ export const pageDetailSchema = z.looseObject({
 
 /** Legacy `uowap/index` search layout: `layoutData[].dataList[]{name, appid}` (§3.2, positions fragile). */
 export const legacySearchSchema = z.looseObject({
-  layoutData: z.array(z.looseObject({ dataList: z.array(z.looseObject({ name: z.string().optional(), appid: z.string().optional() })).optional() })).default([]),
+  layoutData: z
+    .array(
+      z.looseObject({
+        dataList: z.array(z.looseObject({ name: z.string().optional(), appid: z.string().optional() })).optional(),
+      }),
+    )
+    .default([]),
 });

@@ -6,7 +6,7 @@ import { guardCrawl } from '../../outcome';
 import type { CrawlContext, Crawler, CrawlTarget } from '../../types';
 import { parseFeed, toFeedPost, type FeedItem } from './parse';
 
-// RSSHub routes per platform (platform-formats §4.1); the account handle fills the route parameter.
+// RSSHub routes per platform (docs/platform-formats.md §4.1); the account handle fills the route parameter.
 const RSSHUB_ROUTES: Partial<Record<PlatformCode, (handle: string) => string>> = {
   DOUYIN: (h) => `/douyin/user/${h}`,
   TOUTIAO: (h) => `/toutiao/user/token/${h}`,
@@ -27,10 +27,22 @@ const configSchema = z.looseObject({
 
 export function feedUrl(target: CrawlTarget, ctx: CrawlContext, config: FeedConfig): URL {
   const route = RSSHUB_ROUTES[target.platform];
-  const raw = config.url ?? (config.rsshubPath ? `${ctx.origins.rsshub}${config.rsshubPath}` : /^https?:\/\//.test(target.handle) ? target.handle : route ? `${ctx.origins.rsshub}${route(encodeURIComponent(target.handle))}` : null);
-  if (!raw) throw new CrawlError('INTERNAL', `No feed URL configured for ${target.platform} account ${target.handle}`, { retryable: false });
+  const raw =
+    config.url ??
+    (config.rsshubPath
+      ? `${ctx.origins.rsshub}${config.rsshubPath}`
+      : /^https?:\/\//.test(target.handle)
+        ? target.handle
+        : route
+          ? `${ctx.origins.rsshub}${route(encodeURIComponent(target.handle))}`
+          : null);
+  if (!raw)
+    throw new CrawlError('INTERNAL', `No feed URL configured for ${target.platform} account ${target.handle}`, {
+      retryable: false,
+    });
   const url = new URL(raw);
-  if (url.pathname.startsWith('/') && raw.startsWith(ctx.origins.rsshub)) url.searchParams.set('limit', String(config.limit));
+  if (url.pathname.startsWith('/') && raw.startsWith(ctx.origins.rsshub))
+    url.searchParams.set('limit', String(config.limit));
   return url;
 }
 
@@ -46,8 +58,19 @@ export type FeedSource = { url: URL; limit: number; listsAllItems: boolean; post
  * Only when the bridge lists all items and returned fewer than `limit` does it cover the whole [since, now].
  * An empty feed proves nothing (RSSHub errors or empties are not "no posts"), so coverage stays null.
  */
-export async function crawlFeedSource(target: CrawlTarget, ctx: CrawlContext, source: FeedSource): Promise<SnapshotInput> {
-  const response = await ctx.http.fetchText({ url: source.url.toString(), scope: target.platform, signal: ctx.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' } });
+export async function crawlFeedSource(
+  target: CrawlTarget,
+  ctx: CrawlContext,
+  source: FeedSource,
+): Promise<SnapshotInput> {
+  const response = await ctx.http.fetchText({
+    url: source.url.toString(),
+    scope: target.platform,
+    signal: ctx.signal,
+    headers: {
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+    },
+  });
   const items = parseFeed(response.text).map((i) => (source.postId ? { ...i, id: source.postId(i) } : i));
   const posts = items.filter((i) => i.id && i.publishedAt >= target.since && i.publishedAt <= ctx.now).map(toFeedPost);
   const oldest = items.reduce<Date | null>((min, i) => (!min || i.publishedAt < min ? i.publishedAt : min), null);
@@ -64,6 +87,8 @@ export async function crawlFeedSource(target: CrawlTarget, ctx: CrawlContext, so
     deletedPostIds: [],
     appReleases: [],
     storeListings: [],
+    // A feed carries items only: no comments, no profile.
+    factsRead: ['posts'],
   };
 }
 
@@ -86,7 +111,9 @@ export function nativePostId(platform: PlatformCode, item: Pick<FeedItem, 'id' |
 async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<SnapshotInput> {
   const config = parseFeedConfig(target.crawlConfig);
   return crawlFeedSource(target, ctx, {
-    url: feedUrl(target, ctx, config), limit: config.limit, listsAllItems: config.listsAllItems,
+    url: feedUrl(target, ctx, config),
+    limit: config.limit,
+    listsAllItems: config.listsAllItems,
     postId: (item) => nativePostId(target.platform, item),
   });
 }
@@ -94,5 +121,3 @@ async function crawlFeed(target: CrawlTarget, ctx: CrawlContext): Promise<Snapsh
 export function createFeedCrawler(platform: PlatformCode): Crawler {
   return { platform, crawl: (target, ctx) => guardCrawl(target, ctx, () => crawlFeed(target, ctx)) };
 }
-
-export const FEED_PLATFORMS: readonly PlatformCode[] = ['RSS', 'DOUYIN', 'TOUTIAO', 'KUAISHOU', 'BILIBILI', 'WECHAT_CHANNELS'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CrawlError } from '../../errors';
 import type { CrawlTarget } from '../../types';
 
-// Which of the routes of platform-formats §2.1 an account uses, and the credential each one needs.
+// Which of the routes of docs/platform-formats.md §2.1 an account uses, and the credential each one needs.
 
 export const WECHAT_ROUTES = ['official', 'mp', 'rss'] as const;
 export type WechatRoute = (typeof WECHAT_ROUTES)[number];
@@ -19,7 +19,10 @@ const fakeidSchema = z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'fakeid is the base6
 export const wechatConfigSchema = z.looseObject({
   route: routeSchema.optional(),
   /** we-mp-rss feed id; the rss route reads `{WE_MP_RSS_ORIGIN}/rss/{id}`. */
-  weMpRssId: z.string().regex(/^[\w-]+$/).optional(),
+  weMpRssId: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .optional(),
   wechat: z
     .looseObject({
       fakeid: fakeidSchema.optional(),
@@ -31,27 +34,42 @@ export const wechatConfigSchema = z.looseObject({
       maxArticles: z.number().int().min(0).max(200).default(40),
       /** Look the account up with searchbiz for its profile (MP route). */
       profile: z.boolean().default(true),
+      /** comment/list pages (49 留言 each) per article (official route); 0 reads no 留言, so D5 stays not read. */
+      commentPages: z.number().int().min(0).max(100).default(20),
     })
-    .default({ listApi: 'appmsgpublish', pageSize: 10, maxPages: 20, maxArticles: 40, profile: true }),
+    .default({
+      listApi: 'appmsgpublish',
+      pageSize: 10,
+      maxPages: 20,
+      maxArticles: 40,
+      profile: true,
+      commentPages: 20,
+    }),
 });
 export type WechatConfig = z.output<typeof wechatConfigSchema>;
 export type WechatOptions = WechatConfig['wechat'];
 
 /** AppID + AppSecret of an owned account (credential kind WECHAT_OFFICIAL_API). */
 const officialCredentialSchema = z
-  .looseObject({ appId: z.string().min(1).optional(), appid: z.string().min(1).optional(), appSecret: z.string().min(1).optional(), secret: z.string().min(1).optional() })
+  .looseObject({
+    appId: z.string().min(1).optional(),
+    appid: z.string().min(1).optional(),
+    appSecret: z.string().min(1).optional(),
+    secret: z.string().min(1).optional(),
+  })
   .transform((c) => ({ appId: c.appId ?? c.appid, appSecret: c.appSecret ?? c.secret }))
   .pipe(z.object({ appId: z.string().min(1), appSecret: z.string().min(1) }));
 export type OfficialCredential = z.output<typeof officialCredentialSchema>;
 
 /** A logged-in mp.weixin.qq.com operator session (credential kind WECHAT_MP_BACKEND). */
-const mpCredentialSchema = z.looseObject({ cookie: z.string().min(1), token: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String) });
+const mpCredentialSchema = z.looseObject({
+  cookie: z.string().min(1),
+  token: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String),
+});
 export type MpCredential = z.output<typeof mpCredentialSchema>;
 
 export type RoutePlan =
-  | { route: 'official'; credential: OfficialCredential }
-  | { route: 'mp'; credential: MpCredential }
-  | { route: 'rss' };
+  { route: 'official'; credential: OfficialCredential } | { route: 'mp'; credential: MpCredential } | { route: 'rss' };
 
 /**
  * Decision: an explicit `crawlConfig.route` wins; without it the credential decides (AppID/Secret → official API,
@@ -65,11 +83,15 @@ export function planRoute(target: CrawlTarget, config: WechatConfig): RoutePlan 
   const mp = mpCredentialSchema.safeParse(target.credential);
   const route = config.route ?? (official.success ? 'official' : mp.success ? 'mp' : 'rss');
   if (route === 'official') {
-    if (!official.success) throw new CrawlError('AUTH', 'WeChat official-API route needs an AppID/AppSecret credential', { retryable: false });
+    if (!official.success)
+      throw new CrawlError('AUTH', 'WeChat official-API route needs an AppID/AppSecret credential', {
+        retryable: false,
+      });
     return { route, credential: official.data };
   }
   if (route === 'mp') {
-    if (!mp.success) throw new CrawlError('AUTH', 'WeChat MP-backend route needs a cookie+token credential', { retryable: false });
+    if (!mp.success)
+      throw new CrawlError('AUTH', 'WeChat MP-backend route needs a cookie+token credential', { retryable: false });
     return { route, credential: mp.data };
   }
   return { route: 'rss' };
@@ -77,7 +99,10 @@ export function planRoute(target: CrawlTarget, config: WechatConfig): RoutePlan 
 
 export function parseWechatConfig(raw: unknown): WechatConfig {
   const parsed = wechatConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new CrawlError('INTERNAL', `Invalid WeChat crawlConfig: ${z.prettifyError(parsed.error).slice(0, 300)}`, { retryable: false });
+  if (!parsed.success)
+    throw new CrawlError('INTERNAL', `Invalid WeChat crawlConfig: ${z.prettifyError(parsed.error).slice(0, 300)}`, {
+      retryable: false,
+    });
   return parsed.data;
 }
 

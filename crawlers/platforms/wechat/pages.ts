@@ -10,9 +10,21 @@ const STOP_KINDS = new Set(['RATE_LIMITED', 'LOGIN_WALL', 'CIRCUIT_OPEN', 'BLOCK
 const MP_HOSTS = new Set(['mp.weixin.qq.com']);
 
 /** An article known from a list, before its page is read. */
-export type ListedArticleRef = { id: string; url: string; title: string; digest: string; publishedAt: Date; deleted: boolean };
+export type ListedArticleRef = {
+  id: string;
+  url: string;
+  title: string;
+  digest: string;
+  publishedAt: Date;
+  deleted: boolean;
+};
 
-export type ArticleResults = { posts: PostInput[]; deletedIds: string[]; partial: boolean; firstPage: ArticlePage | null };
+export type ArticleResults = {
+  posts: PostInput[];
+  deletedIds: string[];
+  partial: boolean;
+  firstPage: ArticlePage | null;
+};
 
 /** The article URL as the configured origin serves it (tests and the sandbox replace mp.weixin.qq.com). */
 export function articleFetchUrl(link: string, origin: string): string | null {
@@ -26,18 +38,36 @@ export function articleFetchUrl(link: string, origin: string): string | null {
 }
 
 /** The public link without the `#rd`/`#wechat_redirect` fragment, upgraded to https. */
-export const canonicalLink = (link: string) => link.replace(/#.*$/, '').replace(/^http:\/\/mp\.weixin\.qq\.com\//, 'https://mp.weixin.qq.com/');
+export const canonicalLink = (link: string) =>
+  link.replace(/#.*$/, '').replace(/^http:\/\/mp\.weixin\.qq\.com\//, 'https://mp.weixin.qq.com/');
 
-export async function fetchArticlePage(ctx: CrawlContext, link: string): Promise<ReturnType<typeof parseArticlePage> | null> {
+export async function fetchArticlePage(
+  ctx: CrawlContext,
+  link: string,
+): Promise<ReturnType<typeof parseArticlePage> | null> {
   const url = articleFetchUrl(link, ctx.origins.wechatMp);
   if (!url) return null;
-  const response = await ctx.http.fetchText({ url, scope: 'WECHAT', signal: ctx.signal, classifyRedirect: captchaRedirect });
+  const response = await ctx.http.fetchText({
+    url,
+    scope: 'WECHAT',
+    signal: ctx.signal,
+    classifyRedirect: captchaRedirect,
+  });
   return parseArticlePage(response.text, canonicalLink(link));
 }
 
 const fromList = (a: ListedArticleRef): PostInput => ({
-  platformPostId: a.id, url: canonicalLink(a.url), title: a.title || null, text: a.digest, publishedAt: a.publishedAt,
-  isPinned: false, isRepost: false, links: [], comments: [], commentsEnabled: null, readsCount: null,
+  platformPostId: a.id,
+  url: canonicalLink(a.url),
+  title: a.title || null,
+  text: a.digest,
+  publishedAt: a.publishedAt,
+  isPinned: false,
+  isRepost: false,
+  links: [],
+  comments: [],
+  commentsEnabled: null,
+  readsCount: null,
 });
 
 function fromPage(a: ListedArticleRef, page: ArticlePage): PostInput {
@@ -74,11 +104,19 @@ async function readOne(ctx: CrawlContext, article: ListedArticleRef): Promise<Pa
  * A page that cannot be read keeps the list's digest and marks the result partial; a rate limit, captcha or
  * login wall stops further pages; an account-level status page (blocked, closed, migrated) fails the crawl.
  */
-export async function readArticles(ctx: CrawlContext, listed: ListedArticleRef[], maxArticles: number): Promise<ArticleResults> {
+export async function readArticles(
+  ctx: CrawlContext,
+  listed: ListedArticleRef[],
+  maxArticles: number,
+): Promise<ArticleResults> {
   const result: ArticleResults = { posts: [], deletedIds: [], partial: false, firstPage: null };
   let stopped = false;
   for (const [index, article] of listed.entries()) {
-    const outcome: PageOutcome = article.deleted ? { deleted: true } : stopped || index >= maxArticles ? { fallback: true, stop: stopped } : await readOne(ctx, article);
+    const outcome: PageOutcome = article.deleted
+      ? { deleted: true }
+      : stopped || index >= maxArticles
+        ? { fallback: true, stop: stopped }
+        : await readOne(ctx, article);
     if ('deleted' in outcome) {
       result.deletedIds.push(article.id);
     } else if ('post' in outcome) {

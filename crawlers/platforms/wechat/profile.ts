@@ -14,7 +14,11 @@ function verified(status: number | undefined): boolean | null {
   return status === 2 ? true : null;
 }
 
-export function toProfile(args: { biz: Biz | null; page: ArticlePage | null; commentsEnabled?: boolean | null }): ProfileInput | null {
+export function toProfile(args: {
+  biz: Biz | null;
+  page: ArticlePage | null;
+  commentsEnabled?: boolean | null;
+}): ProfileInput | null {
   const { biz, page } = args;
   const displayName = biz?.nickname || page?.accountName;
   if (!displayName) return null;

@@ -1,8 +1,9 @@
 import { CrawlError, isCrawlError } from '../../errors';
 import { htmlToText } from '../../text/html-text';
+import type { ParseIssues } from '../../tolerant';
 import type { CrawlContext } from '../../types';
 import type { WeiboClient } from './client';
-import { toComments, weiboLinks, type ParsedPost } from './parse';
+import { isStillTruncated, toComments, weiboLinks, type ParsedPost } from './parse';
 import { parseRenderData } from './render-data';
 
 const MAX_DELETION_CHECKS = 20;
@@ -15,17 +16,26 @@ type EnrichConfig = { commentPages: number; maxCommentedPosts: number };
  * Fills long texts and comments in place. Failures here keep the post list (and coverage) intact and
  * mark the snapshot partial; a rate limit or login wall stops further extra requests.
  */
-export async function enrichPosts(client: WeiboClient, ctx: CrawlContext, posts: ParsedPost[], uid: string, config: EnrichConfig) {
+export async function enrichPosts(
+  client: WeiboClient,
+  ctx: CrawlContext,
+  posts: ParsedPost[],
+  uid: string,
+  config: EnrichConfig,
+  issues: ParseIssues,
+) {
   let partial = false;
   let stopped = false;
-  const attempt = async (work: () => Promise<void>) => {
-    if (stopped) return void (partial = true);
+  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+    if (stopped) return !(partial = true);
     try {
       await work();
+      return true;
     } catch (error) {
       partial = true;
       if (isStop(error)) stopped = true;
       else if (!isCrawlError(error)) throw error;
+      return false;
     }
   };
   for (const post of posts.filter((p) => p.isLongTextTruncated)) {
@@ -36,13 +46,20 @@ export async function enrichPosts(client: WeiboClient, ctx: CrawlContext, posts:
       post.isLongTextTruncated = false;
     });
   }
-  const commented = posts.filter((p) => (p.commentsCount ?? 0) > 0).slice(0, config.maxCommentedPosts);
+  const withComments = posts.filter((p) => (p.commentsCount ?? 0) > 0);
+  const commented = withComments.slice(0, config.maxCommentedPosts);
+  // Comments count as read only when every item that has some was asked for them and every answer came back.
+  let commentsRead = config.commentPages > 0 && commented.length === withComments.length;
   for (const post of config.commentPages > 0 ? commented : []) {
-    await attempt(async () => {
-      post.comments = await readComments(client, post.platformPostId, uid, ctx.now, config.commentPages);
+    const read = await attempt(async () => {
+      post.comments = await readComments(client, post.platformPostId, uid, ctx.now, config.commentPages, issues);
+      // A public comment the public can read proves the item takes comments (docs/crawlers.md "Weibo comment
+      // permission"); none proves nothing: no field is confirmed to say "closed", so the flag stays unknown.
+      if (post.comments.some((c) => !c.isOwnReply)) post.commentsEnabled = true;
     });
+    if (!read) commentsRead = false;
   }
-  return { partial };
+  return { partial, commentsRead };
 }
 
 async function fullText(client: WeiboClient, ctx: CrawlContext, mid: string): Promise<string> {
@@ -54,17 +71,26 @@ async function fullText(client: WeiboClient, ctx: CrawlContext, mid: string): Pr
       ? (await ctx.browser.fetchHtml(client.detailUrl(mid))).html
       : (await ctx.http.fetchText({ url: client.detailUrl(mid), scope: 'WEIBO', signal: ctx.signal })).text;
     const status = parseRenderData(page);
-    if (status.isLongText) throw new CrawlError('PARSE', `Weibo detail page for ${mid} is still truncated`, { retryable: false });
-    return status.text;
+    // The page keeps isLongText: true on whole texts; only the 全文 link says it is still cut.
+    if (isStillTruncated(status))
+      throw new CrawlError('PARSE', `Weibo detail page for ${mid} is still truncated`, { retryable: false });
+    return status.longText?.longTextContent ?? status.text;
   }
 }
 
-async function readComments(client: WeiboClient, mid: string, uid: string, now: Date, pages: number) {
+async function readComments(
+  client: WeiboClient,
+  mid: string,
+  uid: string,
+  now: Date,
+  pages: number,
+  issues: ParseIssues,
+) {
   const comments = [];
   let maxId = 0;
   for (let page = 0; page < pages; page += 1) {
     const data = await client.hotflow(mid, maxId);
-    comments.push(...toComments(data.data, uid, now));
+    comments.push(...toComments(data.data, uid, now, issues));
     maxId = data.max_id;
     if (!maxId) break;
   }
@@ -90,4 +116,3 @@ export async function findDeletedPosts(client: WeiboClient, knownIds: readonly s
   }
   return { ids, partial };
 }
-

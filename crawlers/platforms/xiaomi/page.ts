@@ -1,6 +1,6 @@
 import { decodeEntities } from '../../text/html-text';
 
-// The few CSS selectors platform-formats §3.4 names, read from the server-rendered page without a DOM library,
+// The few CSS selectors docs/platform-formats.md §3.4 names, read from the server-rendered page without a DOM library,
 // the way the other HTML crawlers read theirs: class and tag lookups with balanced nesting, text as tokens.
 
 const OPEN_TAG = /<([a-z][\w-]*)\b([^>]*)>/gi;
@@ -8,12 +8,17 @@ const CLASS_ATTR = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
 
 type Matcher = (tag: string, attrs: string) => boolean;
 
-export const byClass = (name: string): Matcher => (_tag, attrs) => {
-  const match = CLASS_ATTR.exec(attrs);
-  return (match?.[1] ?? match?.[2] ?? '').split(/\s+/).includes(name);
-};
+export const byClass =
+  (name: string): Matcher =>
+  (_tag, attrs) => {
+    const match = CLASS_ATTR.exec(attrs);
+    return (match?.[1] ?? match?.[2] ?? '').split(/\s+/).includes(name);
+  };
 
-export const byTag = (name: string): Matcher => (tag) => tag === name;
+export const byTag =
+  (name: string): Matcher =>
+  (tag) =>
+    tag === name;
 
 /** Inner HTML from `start` to the close of the element, balancing nested elements of the same tag. */
 function innerFrom(html: string, tag: string, start: number): string {
@@ -49,7 +54,9 @@ export function select(html: string, ...path: Matcher[]): string | null {
 /** Visible text with every tag boundary as a space, whitespace collapsed. */
 export function textOf(fragment: string): string {
   const text = fragment.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  return decodeEntities(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  return decodeEntities(text)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** The token after the last `label` token (also `label:` / `label：`), as app-parser reads `版本号` and `更新时间`. */

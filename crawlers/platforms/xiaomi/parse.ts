@@ -5,7 +5,7 @@ import { storeProfile } from '../apps/reading';
 import { byClass, byTag, select, selectAll, textOf, tokenAfter } from './page';
 import { xiaomiDetailSchema, type XiaomiDetail } from './schemas';
 
-// app.mi.com detail page → snapshot parts (platform-formats §3.4).
+// app.mi.com detail page → snapshot parts (docs/platform-formats.md §3.4).
 
 export type XiaomiPage = { status: number; url: string; html: string };
 
@@ -20,10 +20,14 @@ function publisherOf(introTitles: string): string | null {
 export function readDetailPage(page: XiaomiPage, pkg: string): XiaomiDetail {
   // A page cut short lacks the strip too; calling that "not listed" would report a listed app as gone.
   if (!/<\/html>/i.test(page.html)) {
-    throw new CrawlError('PARSE', `小米应用商店 page for ${pkg} ends before </html> (${page.html.length} characters)`, { httpStatus: page.status });
+    throw new CrawlError('PARSE', `小米应用商店 page for ${pkg} ends before </html> (${page.html.length} characters)`, {
+      httpStatus: page.status,
+    });
   }
   if (selectAll(page.html, byClass('bigimg-scroll-title')).length === 0) {
-    throw new CrawlError('NOT_FOUND', `小米应用商店 does not list ${pkg} (no app page at ${redactUrl(page.url)})`, { httpStatus: page.status });
+    throw new CrawlError('NOT_FOUND', `小米应用商店 does not list ${pkg} (no app page at ${redactUrl(page.url)})`, {
+      httpStatus: page.status,
+    });
   }
   const intro = select(page.html, byClass('intro-titles'));
   const name = intro === null ? null : select(intro, byTag('h3'));
@@ -37,7 +41,11 @@ export function readDetailPage(page: XiaomiPage, pkg: string): XiaomiDetail {
     updatedAt: tokenAfter(container, '更新时间'),
   });
   if (!parsed.success) {
-    throw new CrawlError('PARSE', `小米应用商店 page for ${pkg} is unreadable: ${z.prettifyError(parsed.error).slice(0, 200)}`, { httpStatus: page.status });
+    throw new CrawlError(
+      'PARSE',
+      `小米应用商店 page for ${pkg} is unreadable: ${z.prettifyError(parsed.error).slice(0, 200)}`,
+      { httpStatus: page.status },
+    );
   }
   return parsed.data;
 }

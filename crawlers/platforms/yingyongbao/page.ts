@@ -14,22 +14,39 @@ const NOT_FOUND_TITLE = /<title>[^<]*(找不到|404)[^<]*<\/title>/i;
 const CHALLENGE = /(安全验证|验证码|访问过于频繁|captcha)/i;
 
 /** Neither data nor a documented error or verification page: the page is built by script and needs a browser. */
-export const needsBrowser = (html: string) => !NEXT_DATA.test(html) && !ERROR_MARKER.test(html) && !NOT_FOUND_TITLE.test(html) && !CHALLENGE.test(html);
+export const needsBrowser = (html: string) =>
+  !NEXT_DATA.test(html) && !ERROR_MARKER.test(html) && !NOT_FOUND_TITLE.test(html) && !CHALLENGE.test(html);
 
 /** The `__NEXT_DATA__` of a page; a "not listed" page is NOT_FOUND, a verification page BLOCKED. */
 export function readNextData(page: YybPage, what: string): YybNextData {
   if (ERROR_MARKER.test(page.html) || NOT_FOUND_TITLE.test(page.html)) {
-    throw new CrawlError('NOT_FOUND', `应用宝 does not list ${what} (error page at ${redactUrl(page.url)})`, { httpStatus: page.status });
+    throw new CrawlError('NOT_FOUND', `应用宝 does not list ${what} (error page at ${redactUrl(page.url)})`, {
+      httpStatus: page.status,
+    });
   }
   const script = NEXT_DATA.exec(page.html)?.[1];
   if (script === undefined) {
-    if (CHALLENGE.test(page.html)) throw new CrawlError('BLOCKED', `应用宝 answered a verification page for ${what}`, { httpStatus: page.status, retryable: false });
-    throw new CrawlError('PARSE', `No __NEXT_DATA__ in the 应用宝 page for ${what} (page may need the browser fallback)`, { httpStatus: page.status });
+    if (CHALLENGE.test(page.html))
+      throw new CrawlError('BLOCKED', `应用宝 answered a verification page for ${what}`, {
+        httpStatus: page.status,
+        retryable: false,
+      });
+    throw new CrawlError(
+      'PARSE',
+      `No __NEXT_DATA__ in the 应用宝 page for ${what} (page may need the browser fallback)`,
+      { httpStatus: page.status },
+    );
   }
-  const data = parseJsonBody({ status: page.status, url: page.url, headers: new Headers(), text: script }, nextDataSchema);
+  const data = parseJsonBody(
+    { status: page.status, url: page.url, headers: new Headers(), text: script },
+    nextDataSchema,
+  );
   const response = data.props.pageProps.dynamicCardResponse;
   if (response && response.ret !== 0) {
-    throw new CrawlError('HTTP', `应用宝 page data for ${what}: ret ${response.ret} ${response.msg ?? ''}`.trim(), { httpStatus: page.status, retryable: false });
+    throw new CrawlError('HTTP', `应用宝 page data for ${what}: ret ${response.ret} ${response.msg ?? ''}`.trim(), {
+      httpStatus: page.status,
+      retryable: false,
+    });
   }
   return data;
 }
@@ -38,6 +55,29 @@ export function readNextData(page: YybPage, what: string): YybNextData {
 export function componentItems(data: YybNextData, name: string): unknown[] | null {
   const component = data.props.pageProps.dynamicCardResponse?.data?.components.find((c) => c.data?.name === name);
   return component?.data?.itemData ?? null;
+}
+
+const DETAIL_CARD_ID = 'yybn_game_basic_info';
+const hasPackage = (item: unknown, pkg: string) =>
+  typeof item === 'object' && item !== null && (item as Record<string, unknown>).pkg_name === pkg;
+
+/**
+ * The detail item of the app: the `yybn_game_basic_info` card (what public scrapers select), else the `GameDetail`
+ * component, else the first component item carrying this package name. Neither key is confirmed by a stored
+ * capture, so the page is scanned rather than trusted to one.
+ */
+export function detailItem(data: YybNextData, pkg: string): unknown {
+  const components = data.props.pageProps.dynamicCardResponse?.data?.components ?? [];
+  const items = (c: (typeof components)[number] | undefined) => c?.data?.itemData ?? [];
+  const byCard = items(components.find((c) => c.cardId === DETAIL_CARD_ID));
+  const byName = items(components.find((c) => c.data?.name === 'GameDetail'));
+  return (
+    byCard.find((i) => hasPackage(i, pkg)) ??
+    byName.find((i) => hasPackage(i, pkg)) ??
+    byCard[0] ??
+    byName[0] ??
+    components.flatMap(items).find((i) => hasPackage(i, pkg))
+  );
 }
 
 /** `更新时间2025-03-18` (also with `：`, `/`, `.` or 年月日) read as a Shanghai calendar day. */

@@ -2,7 +2,7 @@ import type { AppReleaseInput, ProfileInput, StoreListingInput } from '@/lib/sch
 import { storeProfile } from '../apps/reading';
 import type { YybDetailItem, YybSearchItem } from './schemas';
 
-// 应用宝 items → snapshot parts (platform-formats §3.3). The store shows no rating count, so a low 应用宝 rating
+// 应用宝 items → snapshot parts (docs/platform-formats.md §3.3). The store shows no rating count, so a low 应用宝 rating
 // alone never meets D7's "at least 50 ratings".
 
 export const detailUrl = (pkg: string) => `https://sj.qq.com/appdetail/${encodeURIComponent(pkg)}`;
@@ -22,7 +22,14 @@ export function toRelease(item: YybDetailItem, releasedAt: Date | null): AppRele
 }
 
 export function toListing(item: YybSearchItem | YybDetailItem): StoreListingInput {
-  return { store: 'YINGYONGBAO', storeAppId: item.pkg_name, appName: item.name, sellerName: item.developer || null, sellerId: null, url: detailUrl(item.pkg_name) };
+  return {
+    store: 'YINGYONGBAO',
+    storeAppId: item.pkg_name,
+    appName: item.name,
+    sellerName: item.developer || null,
+    sellerId: null,
+    url: detailUrl(item.pkg_name),
+  };
 }
 
 export function toProfile(item: YybDetailItem): ProfileInput {

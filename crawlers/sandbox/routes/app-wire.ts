@@ -51,14 +51,24 @@ export function storeApps(state: SandboxState, store: AppStoreCode): StoreEntry[
     const app = extra.stores[store];
     if (app) {
       const status = account.status === 'ACTIVE' ? app.status : 'REMOVED';
-      own.push({ app: { ...app, status, packageName: app.packageName ?? (account.platform === 'APP_ANDROID' ? account.handle : `sandbox.ios.${app.id}`) }, handle: account.handle });
+      own.push({
+        app: {
+          ...app,
+          status,
+          packageName:
+            app.packageName ?? (account.platform === 'APP_ANDROID' ? account.handle : `sandbox.ios.${app.id}`),
+        },
+        handle: account.handle,
+      });
     }
-    for (const l of extra.lookalikes.filter((x) => x.store === store)) others.push({ app: { ...l, packageName: l.packageName ?? `sandbox.copy.${l.id}` }, handle: null });
+    for (const l of extra.lookalikes.filter((x) => x.store === store))
+      others.push({ app: { ...l, packageName: l.packageName ?? `sandbox.copy.${l.id}` }, handle: null });
   }
   return [...own, ...others];
 }
 
-export const findStoreApp = (state: SandboxState, store: AppStoreCode, match: (app: StoreEntry['app']) => boolean) => storeApps(state, store).find((e) => match(e.app)) ?? null;
+export const findStoreApp = (state: SandboxState, store: AppStoreCode, match: (app: StoreEntry['app']) => boolean) =>
+  storeApps(state, store).find((e) => match(e.app)) ?? null;
 
 const bigrams = (s: string) => new Set(Array.from({ length: Math.max(1, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
 

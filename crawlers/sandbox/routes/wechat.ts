@@ -1,15 +1,36 @@
-import { html, json, type SandboxRequest, type SandboxResponse, type SandboxRoute, type SandboxRouteModule, type SandboxState } from '../route-types';
+import {
+  html,
+  json,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type SandboxRouteModule,
+  type SandboxState,
+} from '../route-types';
 import type { SandboxAccount, SandboxPost } from '../scenario';
-import { appmsgex, articleExtra, articleHtml, articleLink, fakeidOf, isDeleted, publishedPosts, publishPage, STATUS_PAGES, wechatExtra } from './wechat-wire';
+import {
+  appmsgex,
+  articleExtra,
+  articleHtml,
+  articleLink,
+  fakeidOf,
+  isDeleted,
+  publishedPosts,
+  publishPage,
+  STATUS_PAGES,
+  wechatExtra,
+} from './wechat-wire';
+import { sandboxPathOf } from '../../origins';
 
-// mp.weixin.qq.com: MP-backend list APIs (platform-formats §2.2) and article pages (§2.4).
+// mp.weixin.qq.com: MP-backend list APIs (docs/platform-formats.md §2.2) and article pages (§2.4).
 
 const INVALID_SESSION = { base_resp: { ret: 200003, err_msg: 'invalid session' } };
 const FREQ_CONTROL = { base_resp: { ret: 200013, err_msg: 'freq control' } };
 const INVALID_ARGS = { base_resp: { ret: 200002, err_msg: 'invalid args' } };
 
 const isBackend = (r: SandboxRequest) => r.path.startsWith('/cgi-bin/');
-const byFakeid = (state: SandboxState, fakeid: string | null) => state.accounts('WECHAT').find((a) => fakeidOf(a) === fakeid) ?? null;
+const byFakeid = (state: SandboxState, fakeid: string | null) =>
+  state.accounts('WECHAT').find((a) => fakeidOf(a) === fakeid) ?? null;
 
 /** A backend call needs the session cookie and the token (digits) from the login redirect. */
 const hasSession = (r: SandboxRequest) => Boolean(r.headers.cookie) && /^\d+$/.test(r.query.get('token') ?? '');
@@ -27,10 +48,17 @@ function backend(handler: (r: SandboxRequest, state: SandboxState) => SandboxRes
 function searchbiz(r: SandboxRequest, state: SandboxState) {
   const query = r.query.get('query') ?? '';
   const { begin, count } = paging(r);
-  const hits = state.accounts('WECHAT').filter((a) => query && a.profile.displayName.includes(query) && a.status !== 'CLOSED');
+  const hits = state
+    .accounts('WECHAT')
+    .filter((a) => query && a.profile.displayName.includes(query) && a.status !== 'CLOSED');
   const list = hits.slice(begin, begin + count).map((a) => ({
-    fakeid: fakeidOf(a), nickname: a.profile.displayName, alias: wechatExtra(a).alias ?? '', round_head_img: a.profile.avatarUrl ?? '',
-    service_type: wechatExtra(a).serviceType, signature: a.profile.description, verify_status: a.profile.verified ? 2 : 0,
+    fakeid: fakeidOf(a),
+    nickname: a.profile.displayName,
+    alias: wechatExtra(a).alias ?? '',
+    round_head_img: a.profile.avatarUrl ?? '',
+    service_type: wechatExtra(a).serviceType,
+    signature: a.profile.description,
+    verify_status: a.profile.verified ? 2 : 0,
   }));
   return json({ base_resp: { ret: 0, err_msg: 'ok' }, list, total: hits.length });
 }
@@ -52,13 +80,21 @@ function appmsgList(r: SandboxRequest, state: SandboxState) {
   const posts = publishedPosts(account, state).filter((p) => !isDeleted(p, state));
   const slice = posts.slice(begin, begin + count);
   if (slice.length === 0) return json({ base_resp: { ret: 0, err_msg: 'ok' }, app_msg_cnt: posts.length });
-  return json({ base_resp: { ret: 0, err_msg: 'ok' }, app_msg_cnt: posts.length, app_msg_list: slice.map((p) => ({ ...appmsgex(account, p, state), tagid: [] })) });
+  return json({
+    base_resp: { ret: 0, err_msg: 'ok' },
+    app_msg_cnt: posts.length,
+    app_msg_list: slice.map((p) => ({ ...appmsgex(account, p, state), tagid: [] })),
+  });
 }
 
 function findArticle(r: SandboxRequest, state: SandboxState): { account: SandboxAccount; post: SandboxPost } | null {
   const mid = r.query.get('mid') ?? r.query.get('appmsgid');
   for (const account of state.accounts('WECHAT')) {
-    const post = account.posts.find((p) => (mid ? p.id === mid : r.params.code !== undefined && new URL(articleLink(account, p)).pathname === `/s/${r.params.code}`));
+    const post = account.posts.find((p) =>
+      mid
+        ? p.id === mid
+        : r.params.code !== undefined && new URL(articleLink(account, p)).pathname === `/s/${r.params.code}`,
+    );
     if (post) return { account, post };
   }
   return null;
@@ -76,19 +112,43 @@ function article(r: SandboxRequest, state: SandboxState) {
 }
 
 const handleOfArticle = (r: SandboxRequest, state: SandboxState) => findArticle(r, state)?.account.handle ?? null;
-const handleOfFakeid = (r: SandboxRequest, state: SandboxState) => byFakeid(state, r.query.get('fakeid'))?.handle ?? null;
+const handleOfFakeid = (r: SandboxRequest, state: SandboxState) =>
+  byFakeid(state, r.query.get('fakeid'))?.handle ?? null;
 
 export const WECHAT_MP_ROUTES: SandboxRoute[] = [
   { id: 'wechat.searchbiz', method: 'GET', pattern: /^\/cgi-bin\/searchbiz$/, handle: backend(searchbiz) },
-  { id: 'wechat.appmsgpublish', method: 'GET', pattern: /^\/cgi-bin\/appmsgpublish$/, handleOf: handleOfFakeid, handle: backend(appmsgpublish) },
-  { id: 'wechat.appmsg', method: 'GET', pattern: /^\/cgi-bin\/appmsg$/, handleOf: handleOfFakeid, handle: backend(appmsgList) },
-  { id: 'wechat.article', method: 'GET', pattern: /^\/s(?:\/(?<code>[\w-]+))?$/, handleOf: handleOfArticle, handle: article },
+  {
+    id: 'wechat.appmsgpublish',
+    method: 'GET',
+    pattern: /^\/cgi-bin\/appmsgpublish$/,
+    handleOf: handleOfFakeid,
+    handle: backend(appmsgpublish),
+  },
+  {
+    id: 'wechat.appmsg',
+    method: 'GET',
+    pattern: /^\/cgi-bin\/appmsg$/,
+    handleOf: handleOfFakeid,
+    handle: backend(appmsgList),
+  },
+  {
+    id: 'wechat.article',
+    method: 'GET',
+    pattern: /^\/s(?:\/(?<code>[\w-]+))?$/,
+    handleOf: handleOfArticle,
+    handle: article,
+  },
   { id: 'wechat.captcha', method: 'GET', pattern: /^\/mp\/appmsgcaptcha$/, handle: () => html(STATUS_PAGES.captcha) },
-  { id: 'wechat.loginpage', method: 'GET', pattern: /^\/cgi-bin\/loginpage$/, handle: () => html('<!DOCTYPE html><html><head><title>微信公众平台</title></head><body>使用账号登录</body></html>') },
+  {
+    id: 'wechat.loginpage',
+    method: 'GET',
+    pattern: /^\/cgi-bin\/loginpage$/,
+    handle: () => html('<!DOCTYPE html><html><head><title>微信公众平台</title></head><body>使用账号登录</body></html>'),
+  },
 ];
 
 export const wechatMpRoutes: SandboxRouteModule = {
-  host: 'mp.weixin.qq.com',
+  host: sandboxPathOf('wechatMp'),
   platform: 'WECHAT',
   routes: WECHAT_MP_ROUTES,
   loginRedirectPath: '/mp.weixin.qq.com/cgi-bin/loginpage',
@@ -97,6 +157,12 @@ export const wechatMpRoutes: SandboxRouteModule = {
   captcha: (r) =>
     isBackend(r)
       ? html(STATUS_PAGES.captcha)
-      : { status: 302, headers: { location: `${r.baseUrl}/mp.weixin.qq.com/mp/appmsgcaptcha?poc_token=HmVzAbCd&target_url=${encodeURIComponent(r.path)}` }, body: '' },
+      : {
+          status: 302,
+          headers: {
+            location: `${r.baseUrl}/mp.weixin.qq.com/mp/appmsgcaptcha?poc_token=HmVzAbCd&target_url=${encodeURIComponent(r.path)}`,
+          },
+          body: '',
+        },
   rateLimit: (r) => (isBackend(r) ? json(FREQ_CONTROL) : html(STATUS_PAGES.tooFrequent)),
 };

@@ -1,7 +1,8 @@
 import type { SandboxState } from '../route-types';
 import type { SandboxAccount, SandboxComment, SandboxPost } from '../scenario';
+import { shanghaiWallClock } from '@/lib/time';
 
-// Serializers for m.weibo.cn wire shapes (platform-formats §1.2–§1.5); invented values, real field names.
+// Serializers for m.weibo.cn wire shapes (docs/platform-formats.md §1.2–§1.5); invented values, real field names.
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -10,7 +11,7 @@ export const LONG_TEXT_PREVIEW = 100;
 
 /** `Tue Nov 24 10:12:00 +0800 2026` */
 export function weiboTime(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
+  const local = shanghaiWallClock(at);
   const clock = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
   return `${DAYS[local.getUTCDay()]} ${MONTHS[local.getUTCMonth()]} ${pad(local.getUTCDate())} ${clock} +0800 ${local.getUTCFullYear()}`;
 }
@@ -49,7 +50,8 @@ export const isLong = (post: SandboxPost) => post.longText ?? post.text.length >
 export function mblog(account: SandboxAccount, post: SandboxPost, state: SandboxState, full = false) {
   const uid = account.handle;
   const long = isLong(post);
-  const text = long && !full ? `${post.text.slice(0, LONG_TEXT_PREVIEW)} ...<a href="/status/${post.id}">全文</a>` : post.text;
+  const text =
+    long && !full ? `${post.text.slice(0, LONG_TEXT_PREVIEW)} ...<a href="/status/${post.id}">全文</a>` : post.text;
   return {
     visible: { type: 0, list_id: 0 },
     created_at: weiboTime(state.time(post.publishedAt)),
@@ -70,17 +72,26 @@ export function mblog(account: SandboxAccount, post: SandboxPost, state: Sandbox
     attitudes_count: post.counts.likes,
     isLongText: long && !full,
     mblogtype: post.pinned ? 2 : 0,
-    ...(post.editedAt ? { edit_count: 1, edit_at: weiboTime(state.time(post.editedAt)), edit_config: { edited: true } } : {}),
+    ...(post.editedAt
+      ? { edit_count: 1, edit_at: weiboTime(state.time(post.editedAt)), edit_config: { edited: true } }
+      : {}),
     region_name: '发布于 浙江',
     comment_manage_info: { comment_permission_type: -1, approval_comment_type: 0 },
     ...(post.title ? { page_info: { type: 'article', page_title: post.title } } : {}),
     ...(post.repostOf ? { retweeted_status: retweeted(post.repostOf) } : {}),
+    ...post.wire,
   };
 }
 
 function retweeted(original: NonNullable<SandboxPost['repostOf']>) {
   if (original.deleted) {
-    return { id: original.id, mid: original.id, text: '抱歉，此微博已被作者删除。查看帮助：http://t.cn/Rfd3rQV', deleted: '1', user: null };
+    return {
+      id: original.id,
+      mid: original.id,
+      text: '抱歉，此微博已被作者删除。查看帮助：http://t.cn/Rfd3rQV',
+      deleted: '1',
+      user: null,
+    };
   }
   const userId = original.userId ?? '7000000000';
   return {

@@ -17,12 +17,22 @@ export function detectAccountManagement(h: AccountHistory, ctx: ScoringContext):
   const { D8 } = ctx.edition;
   if (!D8.enabled) return { findings, insufficient: [], notApplicable: [] };
   const hit = (ruleId: string, points: number, details: Record<string, string | number | boolean | null>) =>
-    findings.push(finding({ indicatorCode: 'D8', ruleId, status: 'CONFIRMED', points }, { sourceType: 'ACCOUNT', sourceId: h.account.id, details }));
+    findings.push(
+      finding(
+        { indicatorCode: 'D8', ruleId, status: 'CONFIRMED', points },
+        { sourceType: 'ACCOUNT', sourceId: h.account.id, details },
+      ),
+    );
   if (h.account.filingStatus !== 'FILED') hit('D8.UNFILED', D8.unfiledPoints, { filingStatus: h.account.filingStatus });
-  if (!matchesNamingRule(h.account.displayName, h.account.namingRule)) hit('D8.NAMING_RULE', D8.namingPoints, { rule: h.account.namingRule });
-  const latest = [...h.snapshots].filter((s) => s.takenAt <= ctx.monitoringAt).sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime())[0];
+  if (!matchesNamingRule(h.account.displayName, h.account.namingRule))
+    hit('D8.NAMING_RULE', D8.namingPoints, { rule: h.account.namingRule });
+  const latest = [...h.snapshots]
+    .filter((s) => s.takenAt <= ctx.monitoringAt)
+    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime())[0];
   if (!h.account.isApp && latest?.isVerified === false) hit('D8.UNVERIFIED', D8.unverifiedPoints, {});
-  if (!h.account.isFirstOfAgencyPlatform) hit('D8.EXTRA_ACCOUNT', D8.extraAccountPoints, { platform: h.account.platformCode });
-  if (h.nearDuplicateShare > D8.duplicateShare) hit('D8.DUPLICATE_CONTENT', D8.duplicateContentPoints, { share: Math.round(h.nearDuplicateShare * 100) / 100 });
+  if (!h.account.isFirstOfAgencyPlatform)
+    hit('D8.EXTRA_ACCOUNT', D8.extraAccountPoints, { platform: h.account.platformCode });
+  if (h.nearDuplicateShare > D8.duplicateShare)
+    hit('D8.DUPLICATE_CONTENT', D8.duplicateContentPoints, { share: Math.round(h.nearDuplicateShare * 100) / 100 });
   return { findings, insufficient: [], notApplicable: [] };
 }

@@ -1,8 +1,7 @@
 import { finding, postEvidence } from '../finding';
-import { DAY_MS } from '../time';
+import { DAY_MS, HOUR_MS } from '@/lib/time';
 import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
 
-const HOUR_MS = 3_600_000;
 /** A filing may be recorded somewhat before or after the change is seen on the platform. */
 const FILING_TOLERANCE_MS = 30 * DAY_MS;
 
@@ -12,19 +11,37 @@ export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorRe
   const rule = ctx.edition.veto.V1_4;
   if (!rule.enabled || h.account.isApp) return { findings, insufficient: [], notApplicable: [] };
   const at = ctx.monitoringAt;
-  const posts = h.posts.filter((p) => !p.isPinned && p.publishedAt <= at).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const posts = h.posts
+    .filter((p) => !p.isPinned && p.publishedAt <= at)
+    .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   for (let i = 0; i < posts.length; i += 1) {
     const first = posts[i];
     if (!first) continue;
     const previous = posts[i - 1];
-    const isAfterSilence = !previous || first.publishedAt.getTime() - previous.publishedAt.getTime() >= rule.silenceDays * DAY_MS;
+    const isAfterSilence =
+      !previous || first.publishedAt.getTime() - previous.publishedAt.getTime() >= rule.silenceDays * DAY_MS;
     if (!isAfterSilence) continue;
-    const burst = posts.filter((p) => p.publishedAt >= first.publishedAt && p.publishedAt.getTime() - first.publishedAt.getTime() <= rule.burstHours * HOUR_MS);
+    const burst = posts.filter(
+      (p) =>
+        p.publishedAt >= first.publishedAt &&
+        p.publishedAt.getTime() - first.publishedAt.getTime() <= rule.burstHours * HOUR_MS,
+    );
     const hasSpam = burst.some((p) => ctx.matcher.search(p.text).some((m) => m.entry.category === 'COMMERCIAL_SPAM'));
     if (burst.length >= rule.burstItems && hasSpam) {
-      findings.push(finding({ indicatorCode: 'V1.4', ruleId: 'V1.4.SPAM_BURST', status: 'SUSPECTED', points: 0, isVeto: true }, {
-        ...postEvidence(first, 'text'), details: { items: burst.length, silentDays: previous ? Math.floor((first.publishedAt.getTime() - previous.publishedAt.getTime()) / DAY_MS) : null },
-      }));
+      findings.push(
+        finding(
+          { indicatorCode: 'V1.4', ruleId: 'V1.4.SPAM_BURST', status: 'SUSPECTED', points: 0, isVeto: true },
+          {
+            ...postEvidence(first, 'text'),
+            details: {
+              items: burst.length,
+              silentDays: previous
+                ? Math.floor((first.publishedAt.getTime() - previous.publishedAt.getTime()) / DAY_MS)
+                : null,
+            },
+          },
+        ),
+      );
     }
   }
   const snaps = h.snapshots.filter((s) => s.takenAt <= at).sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
@@ -38,13 +55,32 @@ export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorRe
     ].filter((f): f is string => f !== null);
     // Profiles may be read months apart: a change filed between the two readings (± the tolerance) covers it.
     const filed = h.filedChanges
-      .filter((c) => c.effectiveAt.getTime() >= prev.takenAt.getTime() - FILING_TOLERANCE_MS && c.effectiveAt.getTime() <= cur.takenAt.getTime() + FILING_TOLERANCE_MS)
+      .filter(
+        (c) =>
+          c.effectiveAt.getTime() >= prev.takenAt.getTime() - FILING_TOLERANCE_MS &&
+          c.effectiveAt.getTime() <= cur.takenAt.getTime() + FILING_TOLERANCE_MS,
+      )
       .flatMap((c) => c.fields);
     const unfiled = changed.filter((f) => !filed.includes(f));
     if (unfiled.length) {
-      findings.push(finding({ indicatorCode: 'V1.4', ruleId: 'V1.4.UNFILED_PROFILE_CHANGE', status: 'SUSPECTED', points: 0, isVeto: true }, {
-        sourceType: 'SNAPSHOT', sourceId: cur.id, publishedAt: cur.takenAt, matchedText: `${prev.displayName} → ${cur.displayName}`, details: { fields: unfiled.join(',') },
-      }));
+      findings.push(
+        finding(
+          {
+            indicatorCode: 'V1.4',
+            ruleId: 'V1.4.UNFILED_PROFILE_CHANGE',
+            status: 'SUSPECTED',
+            points: 0,
+            isVeto: true,
+          },
+          {
+            sourceType: 'SNAPSHOT',
+            sourceId: cur.id,
+            publishedAt: cur.takenAt,
+            matchedText: `${prev.displayName} → ${cur.displayName}`,
+            details: { fields: unfiled.join(',') },
+          },
+        ),
+      );
     }
   }
   return { findings, insufficient: [], notApplicable: [] };

@@ -10,9 +10,43 @@ export type LeaderIssue =
 
 /** Titles recognised next to a name, besides those the lexicon's leaders hold. */
 const BASE_TITLES = [
-  '主席', '副主席', '总理', '副总理', '委员长', '副委员长', '书记', '副书记', '常委', '秘书长', '副秘书长',
-  '省长', '副省长', '市长', '副市长', '县长', '副县长', '区长', '副区长', '州长', '副州长', '镇长', '副镇长', '乡长', '副乡长',
-  '主任', '副主任', '部长', '副部长', '厅长', '副厅长', '局长', '副局长', '院长', '副院长', '检察长', '副检察长',
+  '主席',
+  '副主席',
+  '总理',
+  '副总理',
+  '委员长',
+  '副委员长',
+  '书记',
+  '副书记',
+  '常委',
+  '秘书长',
+  '副秘书长',
+  '省长',
+  '副省长',
+  '市长',
+  '副市长',
+  '县长',
+  '副县长',
+  '区长',
+  '副区长',
+  '州长',
+  '副州长',
+  '镇长',
+  '副镇长',
+  '乡长',
+  '副乡长',
+  '主任',
+  '副主任',
+  '部长',
+  '副部长',
+  '厅长',
+  '副厅长',
+  '局长',
+  '副局长',
+  '院长',
+  '副院长',
+  '检察长',
+  '副检察长',
 ];
 const LIST_SEPARATORS = /^[、，,\s]*$/;
 
@@ -21,7 +55,9 @@ type LeaderTitleIndex = { titles: string[] };
 /** Base titles plus those of the leaders named in this text (others cannot be confused with them). */
 function leaderTitleIndex(leaders: readonly TextMatch[]): LeaderTitleIndex {
   // Longest first, so 副省长 is read before 省长 and 省委书记 before 书记.
-  const titles = [...new Set([...BASE_TITLES, ...leaders.flatMap((m) => m.entry.titles ?? [])])].sort((a, b) => b.length - a.length);
+  const titles = [...new Set([...BASE_TITLES, ...leaders.flatMap((m) => m.entry.titles ?? [])])].sort(
+    (a, b) => b.length - a.length,
+  );
   return { titles };
 }
 
@@ -33,11 +69,17 @@ function fits(title: string, held: readonly string[]): boolean {
   return held.some((h) => h === title || (h.endsWith(title) && !h.slice(0, -title.length).endsWith('副')));
 }
 
-const titleBefore = (text: string, at: number, index: LeaderTitleIndex) => index.titles.find((t) => at >= t.length && text.startsWith(t, at - t.length));
-const titleAfter = (text: string, at: number, index: LeaderTitleIndex) => index.titles.find((t) => text.startsWith(t, at));
+const titleBefore = (text: string, at: number, index: LeaderTitleIndex) =>
+  index.titles.find((t) => at >= t.length && text.startsWith(t, at - t.length));
+const titleAfter = (text: string, at: number, index: LeaderTitleIndex) =>
+  index.titles.find((t) => text.startsWith(t, at));
 
 /** The titles written directly before a name (省委书记、省长王某) or, failing that, directly after it (王某省长). */
-function titlesAround(text: string, m: TextMatch, index: LeaderTitleIndex): Array<{ title: string; start: number; end: number }> {
+function titlesAround(
+  text: string,
+  m: TextMatch,
+  index: LeaderTitleIndex,
+): Array<{ title: string; start: number; end: number }> {
   const found: Array<{ title: string; start: number; end: number }> = [];
   let at = m.start;
   for (let title = titleBefore(text, at, index); title; title = titleBefore(text, at, index)) {
@@ -76,13 +118,27 @@ export function leaderIssues(text: string, leaders: TextMatch[]): LeaderIssue[] 
   for (const m of leaders) {
     const held = m.entry.titles ?? [];
     const wrong = titlesAround(text, m, index).find((t) => !fits(t.title, held));
-    if (wrong) issues.push({ kind: 'TITLE', start: Math.min(wrong.start, m.start), end: Math.max(wrong.end, m.end), name: m.term, title: wrong.title, titles: held });
+    if (wrong)
+      issues.push({
+        kind: 'TITLE',
+        start: Math.min(wrong.start, m.start),
+        end: Math.max(wrong.end, m.end),
+        name: m.term,
+        title: wrong.title,
+        titles: held,
+      });
   }
   for (const list of enumerations(text, leaders, index)) {
     const ranked = list.filter((m) => m.entry.rank !== undefined);
     const expected = [...ranked].sort((a, b) => (a.entry.rank ?? 0) - (b.entry.rank ?? 0));
     if (ranked.some((m, i) => m !== expected[i])) {
-      issues.push({ kind: 'ORDER', start: list[0]?.start ?? 0, end: list.at(-1)?.end ?? 0, names: ranked.map((m) => m.term), expected: expected.map((m) => m.term) });
+      issues.push({
+        kind: 'ORDER',
+        start: list[0]?.start ?? 0,
+        end: list.at(-1)?.end ?? 0,
+        names: ranked.map((m) => m.term),
+        expected: expected.map((m) => m.term),
+      });
     }
   }
   return issues;

@@ -1,6 +1,6 @@
 import { findPersonalData } from '@/lib/text/pii';
 import { commentEvidence, finding, postEvidence } from '../finding';
-import { DAY_MS } from '../time';
+import { DAY_MS } from '@/lib/time';
 import type { AccountHistory, DetectorResult, Evidence, Finding, ScoringContext } from '../types';
 
 /** D4 泄露个人信息: each unmasked ID (valid checksum), mobile or Luhn-valid card in the account's own text. */
@@ -11,9 +11,18 @@ export function detectPersonalData(h: AccountHistory, ctx: ScoringContext): Dete
   const check = (text: string, base: Partial<Evidence>) => {
     for (const hit of findPersonalData(text)) {
       if (hit.isMasked) continue;
-      findings.push(finding({ indicatorCode: 'D4', ruleId: `D4.${hit.kind}`, status: 'SUSPECTED', points: ctx.edition.D4.points }, {
-        ...base, spanStart: hit.start, spanEnd: hit.end, matchedText: text.slice(hit.start, hit.end), details: { kind: hit.kind },
-      }));
+      findings.push(
+        finding(
+          { indicatorCode: 'D4', ruleId: `D4.${hit.kind}`, status: 'SUSPECTED', points: ctx.edition.D4.points },
+          {
+            ...base,
+            spanStart: hit.start,
+            spanEnd: hit.end,
+            matchedText: text.slice(hit.start, hit.end),
+            details: { kind: hit.kind },
+          },
+        ),
+      );
     }
   };
   // Titles are the account's own text too; reposted text is someone else's and is not scored here.
@@ -22,6 +31,7 @@ export function detectPersonalData(h: AccountHistory, ctx: ScoringContext): Dete
     if (p.title) check(p.title, postEvidence(p, 'title'));
     check(p.text, postEvidence(p, 'text'));
   }
-  for (const c of h.comments) if (c.isOwnReply && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt) check(c.text, commentEvidence(c));
+  for (const c of h.comments)
+    if (c.isOwnReply && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt) check(c.text, commentEvidence(c));
   return { findings, insufficient: [], notApplicable: [] };
 }

@@ -1,10 +1,11 @@
+import { daysNotCrawled, daysWithoutFact, insufficiency } from '../coverage';
+import { isQuestion } from '@/lib/text/question';
 import { finding } from '../finding';
-import { DAY_MS, daysBetween, workdaysBetween } from '../time';
+import { DAY_MS, shanghaiDaysBetween, workdaysBetween } from '@/lib/time';
 import type { AccountHistory, CommentFact, DetectorResult, ScoringContext } from '../types';
 
-const QUESTION = /[？?]|请问|怎么|如何|为什么|为何|能否|能不能|可否|是否|吗|什么时候|哪里/;
-
-export const isPublicQuestion = (c: CommentFact): boolean => !c.isOwnReply && QUESTION.test(c.text);
+/** A comment from the public that asks something (rule set in lib/text/question.ts, docs/text-analysis.md). */
+export const isPublicQuestion = (c: CommentFact): boolean => !c.isOwnReply && isQuestion(c.text);
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -19,11 +20,22 @@ export function detectReplies(h: AccountHistory, ctx: ScoringContext): DetectorR
   if (h.account.isApp) return { ...out, notApplicable: ['D5'] };
   if (!D5.enabled) return out;
   const from = new Date(ctx.monitoringAt.getTime() - D5.windowDays * DAY_MS);
-  const questions = h.comments.filter((c) => isPublicQuestion(c) && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt);
-  if (!daysBetween(from, ctx.monitoringAt).every((d) => h.coverage.get(d) === 'COVERED')) {
-    if (questions.length < D5.minQuestions) out.insufficient.push('D5');
+  const questions = h.comments.filter(
+    (c) => isPublicQuestion(c) && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt,
+  );
+  if (questions.length < D5.minQuestions) {
+    // Too few questions seen is only CLEAR when every day of the window was crawled with its comments read.
+    const missingDays = daysNotCrawled(h, from, ctx.monitoringAt).length;
+    const commentsNotReadDays = daysWithoutFact(h, 'comments', from, ctx.monitoringAt).length;
+    const details = {
+      missingDays,
+      commentsNotReadDays,
+      windowDays: shanghaiDaysBetween(from, ctx.monitoringAt).length,
+    };
+    if (commentsNotReadDays > 0) out.insufficient.push(insufficiency('D5', 'COMMENTS_NOT_READ', details));
+    else if (missingDays > 0) out.insufficient.push(insufficiency('D5', 'DAYS_NOT_CRAWLED', details));
+    return out;
   }
-  if (questions.length < D5.minQuestions) return out;
   const replies = new Map<string, Date>();
   for (const c of h.comments) {
     if (c.isOwnReply && c.replyToId && c.publishedAt <= ctx.monitoringAt) {
@@ -34,16 +46,35 @@ export function detectReplies(h: AccountHistory, ctx: ScoringContext): DetectorR
   const answered = questions.filter((q) => replies.has(q.id));
   const rate = answered.length / questions.length;
   if (rate < D5.minReplyRate) {
-    out.findings.push(finding({ indicatorCode: 'D5', ruleId: 'D5.LOW_REPLY_RATE', status: 'CONFIRMED', points: D5.replyRatePoints }, {
-      sourceType: 'ACCOUNT', details: { key: 'rate', questions: questions.length, answered: answered.length, rate: Math.round(rate * 1000) / 1000 },
-    }));
+    out.findings.push(
+      finding(
+        { indicatorCode: 'D5', ruleId: 'D5.LOW_REPLY_RATE', status: 'CONFIRMED', points: D5.replyRatePoints },
+        {
+          sourceType: 'ACCOUNT',
+          details: {
+            key: 'rate',
+            questions: questions.length,
+            answered: answered.length,
+            rate: Math.round(rate * 1000) / 1000,
+          },
+        },
+      ),
+    );
   }
-  const latencies = answered.map((q) => workdaysBetween(q.publishedAt, replies.get(q.id) ?? q.publishedAt, ctx.calendar));
+  const latencies = answered.map((q) =>
+    workdaysBetween(q.publishedAt, replies.get(q.id) ?? q.publishedAt, ctx.calendar),
+  );
   const med = latencies.length ? median(latencies) : 0;
   if (latencies.length && med > D5.maxMedianLatencyWorkdays) {
-    out.findings.push(finding({ indicatorCode: 'D5', ruleId: 'D5.SLOW_REPLIES', status: 'CONFIRMED', points: D5.latencyPoints }, {
-      sourceType: 'ACCOUNT', details: { key: 'latency', medianWorkdays: med, replies: latencies.length },
-    }));
+    out.findings.push(
+      finding(
+        { indicatorCode: 'D5', ruleId: 'D5.SLOW_REPLIES', status: 'CONFIRMED', points: D5.latencyPoints },
+        {
+          sourceType: 'ACCOUNT',
+          details: { key: 'latency', medianWorkdays: med, replies: latencies.length },
+        },
+      ),
+    );
   }
   return out;
 }

@@ -1,31 +1,59 @@
 import { commentEvidence, finding, postEvidence } from '../finding';
 import { correctedItemFor, correctionDetails } from './corrections';
 import { leaderIssues } from './leaders';
-import { DAY_MS } from '../time';
+import { DAY_MS } from '@/lib/time';
 import type { AccountHistory, DetectorResult, Evidence, Finding, PostFact, ScoringContext, TextMatch } from '../types';
 
 type Rule = { indicatorCode: string; ruleId: string; points: (ctx: ScoringContext) => number; isVeto?: boolean };
 
 /** Lexicon category (and kind) → the indicator rule it triggers; all text hits start SUSPECTED. */
 function ruleFor({ entry, variant }: TextMatch, isReply: boolean): Rule | null {
-  if (variant === 'NEAR_MISS') return { indicatorCode: 'V1.1', ruleId: 'V1.1.NEAR_MISS', points: () => 0, isVeto: true };
+  if (variant === 'NEAR_MISS')
+    return { indicatorCode: 'V1.1', ruleId: 'V1.1.NEAR_MISS', points: () => 0, isVeto: true };
   switch (entry.category) {
-    case 'PROTECTED_TERM': return { indicatorCode: 'V1.1', ruleId: 'V1.1.PROTECTED_TERM', points: () => 0, isVeto: true };
-    case 'SECRECY_MARK': return { indicatorCode: 'V1.2', ruleId: 'V1.2.SECRECY_MARK', points: () => 0, isVeto: true };
-    case 'PROHIBITED': return { indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_TEXT', points: () => 0, isVeto: true };
-    case 'ENTERTAINMENT': return { indicatorCode: 'D3', ruleId: 'D3.ENTERTAINMENT', points: (c) => c.edition.D3.entertainmentPoints };
-    case 'INSULT': return { indicatorCode: 'D3', ruleId: entry.kind === 'EMOTIONAL' ? 'D3.EMOTIONAL' : 'D3.INSULT', points: (c) => c.edition.D3.insultPoints };
-    case 'COMMERCIAL_SPAM': return { indicatorCode: 'D3', ruleId: 'D3.ADVERTISEMENT', points: (c) => c.edition.D3.adPoints };
-    case 'FORCED_FOLLOW': return { indicatorCode: 'D9', ruleId: 'D9.FORCED_FOLLOW', points: (c) => c.edition.D9.forcedFollowPoints };
-    case 'TYPO': return { indicatorCode: 'D2', ruleId: 'D2.TYPO', points: (c) => c.edition.D2.typoPoints };
-    case 'CORRECTION': return isReply ? null : { indicatorCode: 'D2', ruleId: 'D2.CORRECTION', points: (c) => c.edition.D2.correctionPoints };
-    case 'CANNED_REPLY': return isReply ? { indicatorCode: 'D5', ruleId: 'D5.INAPPROPRIATE_REPLY', points: (c) => c.edition.D5.inappropriatePoints } : null;
-    default: return null;
+    case 'PROTECTED_TERM':
+      return { indicatorCode: 'V1.1', ruleId: 'V1.1.PROTECTED_TERM', points: () => 0, isVeto: true };
+    case 'SECRECY_MARK':
+      return { indicatorCode: 'V1.2', ruleId: 'V1.2.SECRECY_MARK', points: () => 0, isVeto: true };
+    case 'PROHIBITED':
+      return { indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_TEXT', points: () => 0, isVeto: true };
+    case 'ENTERTAINMENT':
+      return { indicatorCode: 'D3', ruleId: 'D3.ENTERTAINMENT', points: (c) => c.edition.D3.entertainmentPoints };
+    case 'INSULT':
+      return {
+        indicatorCode: 'D3',
+        ruleId: entry.kind === 'EMOTIONAL' ? 'D3.EMOTIONAL' : 'D3.INSULT',
+        points: (c) => c.edition.D3.insultPoints,
+      };
+    case 'COMMERCIAL_SPAM':
+      return { indicatorCode: 'D3', ruleId: 'D3.ADVERTISEMENT', points: (c) => c.edition.D3.adPoints };
+    case 'FORCED_FOLLOW':
+      return { indicatorCode: 'D9', ruleId: 'D9.FORCED_FOLLOW', points: (c) => c.edition.D9.forcedFollowPoints };
+    case 'TYPO':
+      return { indicatorCode: 'D2', ruleId: 'D2.TYPO', points: (c) => c.edition.D2.typoPoints };
+    case 'CORRECTION':
+      return isReply
+        ? null
+        : { indicatorCode: 'D2', ruleId: 'D2.CORRECTION', points: (c) => c.edition.D2.correctionPoints };
+    case 'CANNED_REPLY':
+      return isReply
+        ? { indicatorCode: 'D5', ruleId: 'D5.INAPPROPRIATE_REPLY', points: (c) => c.edition.D5.inappropriatePoints }
+        : null;
+    default:
+      return null;
   }
 }
 
 /** One finding per rule per source item: a post repeating a word is one problem, not many. */
-function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: ScoringContext, seen: Set<string>, out: Finding[], extra: (rule: Rule) => Record<string, unknown> = () => ({})) {
+function scan(
+  text: string,
+  base: Partial<Evidence>,
+  isReply: boolean,
+  ctx: ScoringContext,
+  seen: Set<string>,
+  out: Finding[],
+  extra: (rule: Rule) => Record<string, unknown> = () => ({}),
+) {
   const leaders: TextMatch[] = [];
   for (const m of ctx.matcher.search(text)) {
     // A leader's name is no error by itself; how it is titled and ordered is judged below.
@@ -39,27 +67,67 @@ function scan(text: string, base: Partial<Evidence>, isReply: boolean, ctx: Scor
     const key = `${rule.ruleId}|${base.sourceId}${rule.ruleId === 'D2.TYPO' ? `|${m.term}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(finding({ indicatorCode: rule.indicatorCode, ruleId: rule.ruleId, status: 'SUSPECTED', points: rule.isVeto ? 0 : rule.points(ctx), isVeto: rule.isVeto }, {
-      ...base, spanStart: m.start, spanEnd: m.end, matchedText: text.slice(m.start, m.end), lexiconEntry: m.term,
-      details: { category: m.entry.category, correct: m.entry.correct ?? null, ...(m.variant ? { variant: m.variant } : {}), ...extra(rule) },
-    }));
+    out.push(
+      finding(
+        {
+          indicatorCode: rule.indicatorCode,
+          ruleId: rule.ruleId,
+          status: 'SUSPECTED',
+          points: rule.isVeto ? 0 : rule.points(ctx),
+          isVeto: rule.isVeto,
+        },
+        {
+          ...base,
+          spanStart: m.start,
+          spanEnd: m.end,
+          matchedText: text.slice(m.start, m.end),
+          lexiconEntry: m.term,
+          details: {
+            category: m.entry.category,
+            correct: m.entry.correct ?? null,
+            ...(m.variant ? { variant: m.variant } : {}),
+            ...extra(rule),
+          },
+        },
+      ),
+    );
   }
   if (leaders.length > 0) leaderFindings(text, leaders, base, seen, out);
 }
 
-function leaderFindings(text: string, leaders: TextMatch[], base: Partial<Evidence>, seen: Set<string>, out: Finding[]) {
+function leaderFindings(
+  text: string,
+  leaders: TextMatch[],
+  base: Partial<Evidence>,
+  seen: Set<string>,
+  out: Finding[],
+) {
   for (const issue of leaderIssues(text, leaders)) {
     const ruleId = issue.kind === 'TITLE' ? 'V1.1.LEADER_TITLE' : 'V1.1.LEADER_ORDER';
     const key = `${ruleId}|${base.sourceId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const details: Record<string, string | null> = issue.kind === 'TITLE'
-      ? { category: 'PROTECTED_TERM', title: issue.title, correct: issue.titles.map((t) => `${t}${issue.name}`).join('、') || null }
-      : { category: 'PROTECTED_TERM', correct: issue.expected.join('、') };
-    out.push(finding({ indicatorCode: 'V1.1', ruleId, status: 'SUSPECTED', points: 0, isVeto: true }, {
-      ...base, spanStart: issue.start, spanEnd: issue.end, matchedText: text.slice(issue.start, issue.end),
-      lexiconEntry: issue.kind === 'TITLE' ? issue.name : issue.names.join('、'), details,
-    }));
+    const details: Record<string, string | null> =
+      issue.kind === 'TITLE'
+        ? {
+            category: 'PROTECTED_TERM',
+            title: issue.title,
+            correct: issue.titles.map((t) => `${t}${issue.name}`).join('、') || null,
+          }
+        : { category: 'PROTECTED_TERM', correct: issue.expected.join('、') };
+    out.push(
+      finding(
+        { indicatorCode: 'V1.1', ruleId, status: 'SUSPECTED', points: 0, isVeto: true },
+        {
+          ...base,
+          spanStart: issue.start,
+          spanEnd: issue.end,
+          matchedText: text.slice(issue.start, issue.end),
+          lexiconEntry: issue.kind === 'TITLE' ? issue.name : issue.names.join('、'),
+          details,
+        },
+      ),
+    );
   }
 }
 
@@ -78,9 +146,17 @@ function prohibitedLinks(p: PostFact, ctx: ScoringContext, out: Finding[]) {
   }
   const [first] = blocked;
   if (!first) return;
-  out.push(finding({ indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_LINK', status: 'SUSPECTED', points: 0, isVeto: true }, {
-    ...postEvidence(p, null), matchedText: first.link, lexiconEntry: first.domain, details: { key: first.link, blockedLinks: blocked.length },
-  }));
+  out.push(
+    finding(
+      { indicatorCode: 'V1.3', ruleId: 'V1.3.PROHIBITED_LINK', status: 'SUSPECTED', points: 0, isVeto: true },
+      {
+        ...postEvidence(p, null),
+        matchedText: first.link,
+        lexiconEntry: first.domain,
+        details: { key: first.link, blockedLinks: blocked.length },
+      },
+    ),
+  );
 }
 
 /** Lexicon-driven rules over the account's own items and replies in the content window (V1.1–V1.3, D2, D3, D5, D9). */
@@ -92,7 +168,8 @@ export function detectTextRules(h: AccountHistory, ctx: ScoringContext): Detecto
   for (const p of h.posts) {
     if (!inWindow(p.publishedAt)) continue;
     if (p.title) scan(p.title, postEvidence(p, 'title'), false, ctx, seen, out);
-    const corrects = (rule: Rule) => (rule.ruleId === 'D2.CORRECTION' ? correctionDetails(correctedItemFor(p, h.posts)) : {});
+    const corrects = (rule: Rule) =>
+      rule.ruleId === 'D2.CORRECTION' ? correctionDetails(correctedItemFor(p, h.posts)) : {};
     scan(p.text, postEvidence(p, 'text'), false, ctx, seen, out, corrects);
     if (p.repostOfText) scan(p.repostOfText, postEvidence(p, 'repostOfText'), false, ctx, seen, out);
     prohibitedLinks(p, ctx, out);

@@ -1,6 +1,6 @@
 import { editionSchema, type Edition } from '../edition';
 
-/** 国办秘函〔2019〕19号 baseline as given in indicators.md; values marked (cfg) there are this calibration. */
+/** 国办秘函〔2019〕19号 baseline as given in docs/indicators.md; values marked (cfg) there are this calibration. */
 export const NATIONAL_2019: Edition = editionSchema.parse({
   code: 'national-2019',
   name: '全国基准（国办秘函〔2019〕19号）',
@@ -29,10 +29,38 @@ export const NATIONAL_2019: Edition = editionSchema.parse({
   D2: { max: 20, typoPoints: 1, correctionPoints: 5 },
   D3: { max: 20, entertainmentPoints: 2, insultPoints: 5, adPoints: 5 },
   D4: { max: 15, points: 5 },
-  D5: { max: 20, windowDays: 30, minQuestions: 3, minReplyRate: 0.8, replyRatePoints: 5, maxMedianLatencyWorkdays: 5, latencyPoints: 5, inappropriatePoints: 10 },
+  D5: {
+    max: 20,
+    windowDays: 30,
+    minQuestions: 3,
+    minReplyRate: 0.8,
+    replyRatePoints: 5,
+    maxMedianLatencyWorkdays: 5,
+    latencyPoints: 5,
+    inappropriatePoints: 10,
+  },
   D6: { max: 10, points: 2, minHoursApart: 1 },
-  D7: { max: 15, staleMonths: 12, stalePoints: 5, minRating: 3.0, minRatingCount: 50, ratingPoints: 5, lookalikeSimilarity: 0.8, lookalikePoints: 5 },
-  D8: { max: 15, unfiledPoints: 5, namingPoints: 3, unverifiedPoints: 3, extraAccountPoints: 2, duplicateContentPoints: 2, duplicateShare: 0.6 },
+  D7: {
+    max: 15,
+    staleMonths: 12,
+    stalePoints: 5,
+    minRating: 3.0,
+    minRatingCount: 50,
+    ratingPoints: 5,
+    lookalikeSimilarity: 0.8,
+    lookalikePoints: 5,
+    delistedConfirmHours: 24,
+    delistedPoints: 5,
+  },
+  D8: {
+    max: 15,
+    unfiledPoints: 5,
+    namingPoints: 3,
+    unverifiedPoints: 3,
+    extraAccountPoints: 2,
+    duplicateContentPoints: 2,
+    duplicateShare: 0.6,
+  },
   D9: { max: 10, forcedFollowPoints: 5, fanJumpFactor: 5, fanJumpDays: 7, fanJumpPoints: 5 },
   D10: { max: 10, points: 2 },
   annual: {

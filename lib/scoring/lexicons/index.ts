@@ -18,14 +18,26 @@ import secrecyMarks from './secrecy-marks.json';
 import typos from './typos.json';
 
 export const LEXICON_CATEGORIES = [
-  'PROTECTED_TERM', 'SECRECY_MARK', 'PROHIBITED', 'PROHIBITED_DOMAIN', 'ENTERTAINMENT', 'INSULT',
-  'COMMERCIAL_SPAM', 'FORCED_FOLLOW', 'TYPO', 'CANNED_REPLY', 'CORRECTION',
+  'PROTECTED_TERM',
+  'SECRECY_MARK',
+  'PROHIBITED',
+  'PROHIBITED_DOMAIN',
+  'ENTERTAINMENT',
+  'INSULT',
+  'COMMERCIAL_SPAM',
+  'FORCED_FOLLOW',
+  'TYPO',
+  'CANNED_REPLY',
+  'CORRECTION',
 ] as const;
 
 /** What a lexicon entry carries besides its term (`lexicon_entry.data`). */
 export const lexiconEntryDataSchema = z.object({
-  correct: z.string().optional(), kind: z.string().optional(), evasion: z.boolean().optional(),
-  titles: z.array(z.string().trim().min(1).max(20)).max(10).optional(), rank: z.number().int().min(1).max(999).optional(),
+  correct: z.string().optional(),
+  kind: z.string().optional(),
+  evasion: z.boolean().optional(),
+  titles: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+  rank: z.number().int().min(1).max(999).optional(),
 });
 
 /** A lexicon as stored in files and in the lexicon tables: data, not code. */
@@ -39,7 +51,17 @@ export const lexiconDefSchema = z.object({
 export type LexiconDef = z.infer<typeof lexiconDefSchema>;
 
 export const STARTER_LEXICONS: LexiconDef[] = [
-  protectedTerms, secrecyMarks, prohibited, prohibitedDomains, entertainment, insults, commercialSpam, forcedFollow, typos, cannedReplies, corrections,
+  protectedTerms,
+  secrecyMarks,
+  prohibited,
+  prohibitedDomains,
+  entertainment,
+  insults,
+  commercialSpam,
+  forcedFollow,
+  typos,
+  cannedReplies,
+  corrections,
 ].map((l) => lexiconDefSchema.parse(l));
 
 /** Homophone folding only pays off on curated evasion terms; short terms would match too much ordinary text. */
@@ -48,7 +70,8 @@ const MIN_HOMOPHONE_UNITS = 3;
 const MAX_LAYOUT_GAP = 16;
 
 /** A protected-term entry whose term is its own correct form registers a name to guard; it is not a wrong form. */
-const namesItself = (d: LexiconEntryData, term: string) => d.category === 'PROTECTED_TERM' && d.correct !== undefined && foldTerm(d.correct) === foldTerm(term);
+const namesItself = (d: LexiconEntryData, term: string) =>
+  d.category === 'PROTECTED_TERM' && d.correct !== undefined && foldTerm(d.correct) === foldTerm(term);
 
 function protectedFormsOf(entries: Array<{ term: string; data: LexiconEntryData }>): string[] {
   return entries.flatMap((e) => (e.data.category === 'PROTECTED_TERM' && e.data.correct ? [e.data.correct] : []));
@@ -72,7 +95,8 @@ export function compileLexicons(defs: LexiconDef[]): { matcher: TextMatcher; pro
     matcher: combinedMatcher({
       exact: new Lexicon(listed),
       homophone: evasion.length > 0 ? new Lexicon(evasion, { unitMap: homophoneUnit }) : null,
-      acrossLines: secrecy.length > 0 ? new Lexicon(secrecy, { noise: LAYOUT_WHITESPACE, maxGap: MAX_LAYOUT_GAP }) : null,
+      acrossLines:
+        secrecy.length > 0 ? new Lexicon(secrecy, { noise: LAYOUT_WHITESPACE, maxGap: MAX_LAYOUT_GAP }) : null,
       protectedForms: protectedForms.size > 0 ? protectedForms : null,
     }),
     prohibitedDomains: domains,

@@ -51,8 +51,16 @@ function unlistedNearMisses(found: TextMatch[], nearMisses: FormSpan[]): TextMat
   const out: TextMatch[] = [];
   for (const n of nearMisses) {
     let listed = false;
-    for (const m of found) if (m.entry.category === 'PROTECTED_TERM' && m.start < n.end && n.start < m.end) listed = true;
-    if (!listed) out.push({ entry: { category: 'PROTECTED_TERM', correct: n.form }, term: n.form, start: n.start, end: n.end, variant: 'NEAR_MISS' });
+    for (const m of found)
+      if (m.entry.category === 'PROTECTED_TERM' && m.start < n.end && n.start < m.end) listed = true;
+    if (!listed)
+      out.push({
+        entry: { category: 'PROTECTED_TERM', correct: n.form },
+        term: n.form,
+        start: n.start,
+        end: n.end,
+        variant: 'NEAR_MISS',
+      });
   }
   return out;
 }
@@ -67,7 +75,8 @@ export function combinedMatcher({ exact, homophone, acrossLines, protectedForms 
     search(text: string): TextMatch[] {
       const found: TextMatch[] = exact.search(text);
       let added = false;
-      if (homophone && homophone.count(text) > 0) added = addNew(found, homophone.search(text).map(asHomophone)) || added;
+      if (homophone && homophone.count(text) > 0)
+        added = addNew(found, homophone.search(text).map(asHomophone)) || added;
       if (acrossLines) added = addNew(found, acrossLineBreaks(acrossLines, text)) || added;
       const { occurrences, nearMisses } = protectedForms ? protectedForms.find(text) : NO_SPANS;
       if (occurrences.length > 0) removeInside(found, occurrences);

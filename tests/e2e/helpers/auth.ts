@@ -8,7 +8,10 @@ export const DEMO_LOGINS = {
 } as const;
 
 /** Signs in through the auth API (not the form) so specs stay fast; the cookie lands in the page's context. */
-export async function signInAs(page: Page, who: keyof typeof DEMO_LOGINS | { email: string; password: string }): Promise<void> {
+export async function signInAs(
+  page: Page,
+  who: keyof typeof DEMO_LOGINS | { email: string; password: string },
+): Promise<void> {
   const login = typeof who === 'string' ? DEMO_LOGINS[who] : who;
   const res = await page.request.post('/api/auth/sign-in/email', { data: login, headers: { origin: E2E_BASE_URL } });
   expect(res.status(), await res.text()).toBe(200);

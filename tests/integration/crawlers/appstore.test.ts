@@ -9,12 +9,19 @@ import { loadScenarioFile, sandboxContext, startTestSandbox } from '../../helper
 const NOW = new Date('2026-11-25T08:00:00+08:00');
 const BASE = loadScenarioFile('apps-basic.json');
 const target = (overrides: Partial<CrawlTarget> = {}): CrawlTarget => ({
-  accountId: 'acc-ios', platform: 'APP_IOS', handle: '6400000001', displayName: '江川通', crawlConfig: {}, since: new Date(NOW.getTime() - 86_400_000), ...overrides,
+  accountId: 'acc-ios',
+  platform: 'APP_IOS',
+  handle: '6400000001',
+  displayName: '江川通',
+  crawlConfig: {},
+  since: new Date(NOW.getTime() - 86_400_000),
+  ...overrides,
 });
 
 let sandbox: SandboxHandle;
 const withFailures = (failures: ScenarioInput['failures']) => sandbox.setScenario({ ...BASE, failures });
-const crawl = async (t = target(), http = {}) => snapshotInputSchema.parse(await appStoreCrawler.crawl(t, sandboxContext(sandbox, NOW, http)));
+const crawl = async (t = target(), http = {}) =>
+  snapshotInputSchema.parse(await appStoreCrawler.crawl(t, sandboxContext(sandbox, NOW, http)));
 const calls = (routeId: string) => sandbox.requests.filter((r) => r.routeId === routeId);
 
 beforeAll(async () => {
@@ -31,10 +38,19 @@ describe('App Store crawler against the sandbox', () => {
     const snapshot = await crawl();
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
     expect(snapshot.coverage).toBeNull();
-    expect(snapshot.appReleases).toEqual([{
-      store: 'APP_STORE', version: '3.2.1', releasedAt: new Date('2025-03-18T02:00:00Z'), rating: 2.47, ratingCount: 312,
-      sellerName: '江川市大数据发展管理局', sellerId: '1700000001', appName: '江川通', hasFeedbackChannel: null,
-    }]);
+    expect(snapshot.appReleases).toEqual([
+      {
+        store: 'APP_STORE',
+        version: '3.2.1',
+        releasedAt: new Date('2025-03-18T02:00:00Z'),
+        rating: 2.47,
+        ratingCount: 312,
+        sellerName: '江川市大数据发展管理局',
+        sellerId: '1700000001',
+        appName: '江川通',
+        hasFeedbackChannel: null,
+      },
+    ]);
     expect(snapshot.profile).toMatchObject({ displayName: '江川通', description: expect.stringContaining('政务服务') });
     // 江川通企业版 is the agency's own (same seller); 江川旅游 is kept at 0.5 for the detector to judge.
     expect(snapshot.storeListings.map((l) => [l.storeAppId, l.appName, l.sellerName])).toEqual([
@@ -46,11 +62,20 @@ describe('App Store crawler against the sandbox', () => {
   });
 
   it('looks up by bundle id, searches the configured terms too and applies the similarity floor', async () => {
-    const snapshot = await crawl(target({ crawlConfig: { appStore: { bundleId: 'cn.gov.jiangchuan.jctong', searchTerms: ['江川市民通'], lookalikeMinSimilarity: 0.8 } } }));
+    const snapshot = await crawl(
+      target({
+        crawlConfig: {
+          appStore: { bundleId: 'cn.gov.jiangchuan.jctong', searchTerms: ['江川市民通'], lookalikeMinSimilarity: 0.8 },
+        },
+      }),
+    );
     expect(snapshot.appReleases[0]?.version).toBe('3.2.1');
     expect(snapshot.storeListings.map((l) => l.storeAppId)).toEqual(['6499999001']);
     expect(calls('appstore.lookup')[0]?.query).toContain('bundleId=cn.gov.jiangchuan.jctong');
-    expect(calls('appstore.search').map((r) => new URLSearchParams(r.query).get('term'))).toEqual(['江川市民通', '江川通']);
+    expect(calls('appstore.search').map((r) => new URLSearchParams(r.query).get('term'))).toEqual([
+      '江川市民通',
+      '江川通',
+    ]);
   });
 
   it('keeps the release when the look-alike search fails, as a partial crawl', async () => {
@@ -73,10 +98,30 @@ describe('App Store failure outcomes', () => {
     ['removed from the store (resultCount 0)', [], { handle: '6400000002' }, { kind: 'NOT_FOUND', retryable: false }],
     ['unknown track id', [], { handle: '6499990000' }, { kind: 'NOT_FOUND' }],
     ['unknown bundle id', [], { handle: 'cn.gov.nowhere' }, { kind: 'NOT_FOUND' }],
-    ['HTTP 403 throttling', [{ kind: 'status', status: 403, route: 'appstore.lookup' }], {}, { kind: 'RATE_LIMITED', httpStatus: 403 }],
-    ['HTTP 429', [{ kind: 'status', status: 429, route: 'appstore.lookup' }], {}, { kind: 'RATE_LIMITED', httpStatus: 429, retryable: true }],
-    ['rate limit answer', [{ kind: 'rate_limit', platform: 'APP_IOS', handle: '6400000001' }], {}, { kind: 'RATE_LIMITED' }],
-    ['HTTP 404', [{ kind: 'status', status: 404, route: 'appstore.lookup' }], {}, { kind: 'NOT_FOUND', httpStatus: 404 }],
+    [
+      'HTTP 403 throttling',
+      [{ kind: 'status', status: 403, route: 'appstore.lookup' }],
+      {},
+      { kind: 'RATE_LIMITED', httpStatus: 403 },
+    ],
+    [
+      'HTTP 429',
+      [{ kind: 'status', status: 429, route: 'appstore.lookup' }],
+      {},
+      { kind: 'RATE_LIMITED', httpStatus: 429, retryable: true },
+    ],
+    [
+      'rate limit answer',
+      [{ kind: 'rate_limit', platform: 'APP_IOS', handle: '6400000001' }],
+      {},
+      { kind: 'RATE_LIMITED' },
+    ],
+    [
+      'HTTP 404',
+      [{ kind: 'status', status: 404, route: 'appstore.lookup' }],
+      {},
+      { kind: 'NOT_FOUND', httpStatus: 404 },
+    ],
     ['HTTP 503', [{ kind: 'status', status: 503, route: 'appstore.lookup' }], {}, { kind: 'HTTP', httpStatus: 503 }],
     ['malformed JSON', [{ kind: 'malformed_json', route: 'appstore.lookup' }], {}, { kind: 'PARSE', retryable: false }],
   ];

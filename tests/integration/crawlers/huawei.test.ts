@@ -9,14 +9,20 @@ import { loadScenarioFile, sandboxContext, startTestSandbox } from '../../helper
 const NOW = new Date('2026-11-25T08:00:00+08:00');
 const BASE = loadScenarioFile('apps-basic.json');
 const target = (overrides: Partial<CrawlTarget> = {}, huawei: object = {}): CrawlTarget => ({
-  accountId: 'acc-android', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong', displayName: '江川通',
-  crawlConfig: { android: { stores: ['HUAWEI'] }, huawei }, since: new Date(NOW.getTime() - 86_400_000), ...overrides,
+  accountId: 'acc-android',
+  platform: 'APP_ANDROID',
+  handle: 'cn.gov.jiangchuan.jctong',
+  displayName: '江川通',
+  crawlConfig: { android: { stores: ['HUAWEI'] }, huawei },
+  since: new Date(NOW.getTime() - 86_400_000),
+  ...overrides,
 });
 
 let sandbox: SandboxHandle;
 const withFailures = (failures: ScenarioInput['failures']) => sandbox.setScenario({ ...BASE, failures });
 const calls = (routeId: string) => sandbox.requests.filter((r) => r.routeId === routeId);
-const crawl = async (t = target(), http = {}, crawler = createAndroidCrawler()) => snapshotInputSchema.parse(await crawler.crawl(t, sandboxContext(sandbox, NOW, http)));
+const crawl = async (t = target(), http = {}, crawler = createAndroidCrawler()) =>
+  snapshotInputSchema.parse(await crawler.crawl(t, sandboxContext(sandbox, NOW, http)));
 
 beforeAll(async () => {
   sandbox = await startTestSandbox(BASE);
@@ -31,14 +37,30 @@ describe('Huawei AppGallery crawler against the sandbox', () => {
   it('reads app info, the star rating of the comment card and look-alikes from other developers', async () => {
     const snapshot = await crawl();
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-    expect(snapshot.appReleases).toEqual([{
-      store: 'HUAWEI', version: '3.2.1', releasedAt: new Date('2025-03-18T02:00:00Z'), rating: 2.6, ratingCount: 187,
-      sellerName: '江川市大数据发展管理局', sellerId: '860000000000000001', appName: '江川通', hasFeedbackChannel: null,
-    }]);
+    expect(snapshot.appReleases).toEqual([
+      {
+        store: 'HUAWEI',
+        version: '3.2.1',
+        releasedAt: new Date('2025-03-18T02:00:00Z'),
+        rating: 2.6,
+        ratingCount: 187,
+        sellerName: '江川市大数据发展管理局',
+        sellerId: '860000000000000001',
+        appName: '江川通',
+        hasFeedbackChannel: null,
+      },
+    ]);
     expect(snapshot.profile).toMatchObject({ displayName: '江川通', avatarUrl: expect.stringContaining('C100000001') });
-    expect(snapshot.storeListings).toEqual([{
-      store: 'HUAWEI', storeAppId: 'C100000099', appName: '江川通办事', sellerName: '江川某某信息技术有限公司', sellerId: '860000000000000099', url: 'https://appgallery.huawei.com/app/C100000099',
-    }]);
+    expect(snapshot.storeListings).toEqual([
+      {
+        store: 'HUAWEI',
+        storeAppId: 'C100000099',
+        appName: '江川通办事',
+        sellerName: '江川某某信息技术有限公司',
+        sellerId: '860000000000000099',
+        url: 'https://appgallery.huawei.com/app/C100000099',
+      },
+    ]);
     expect(new URLSearchParams(calls('huawei.search')[0]?.query).get('uri')).toBe('searchApp|江川通');
   });
 
@@ -84,11 +106,31 @@ describe('Huawei failure outcomes', () => {
   const cases: [string, ScenarioInput['failures'], Partial<CrawlTarget>, object][] = [
     ['not listed (empty body)', [], { handle: 'cn.gov.nowhere' }, { kind: 'NOT_FOUND', httpStatus: 200 }],
     ['off the shelf (isShelves 0)', [], { handle: 'cn.gov.qingshui.app' }, { kind: 'DELETED', retryable: false }],
-    ['HTTP 429', [{ kind: 'status', status: 429, route: 'huawei.appinfo' }], {}, { kind: 'RATE_LIMITED', httpStatus: 429 }],
-    ['rate limit answer', [{ kind: 'rate_limit', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong', route: 'huawei.appinfo' }], {}, { kind: 'RATE_LIMITED' }],
+    [
+      'HTTP 429',
+      [{ kind: 'status', status: 429, route: 'huawei.appinfo' }],
+      {},
+      { kind: 'RATE_LIMITED', httpStatus: 429 },
+    ],
+    [
+      'rate limit answer',
+      [{ kind: 'rate_limit', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong', route: 'huawei.appinfo' }],
+      {},
+      { kind: 'RATE_LIMITED' },
+    ],
     ['HTTP 403', [{ kind: 'status', status: 403, route: 'huawei.appinfo' }], {}, { kind: 'BLOCKED', httpStatus: 403 }],
-    ['HTTP 404', [{ kind: 'status', status: 404, route: 'huawei.appinfo' }], {}, { kind: 'NOT_FOUND', httpStatus: 404 }],
-    ['interface code unavailable', [{ kind: 'status', status: 503, route: 'huawei.interface-code' }], {}, { kind: 'HTTP', httpStatus: 503 }],
+    [
+      'HTTP 404',
+      [{ kind: 'status', status: 404, route: 'huawei.appinfo' }],
+      {},
+      { kind: 'NOT_FOUND', httpStatus: 404 },
+    ],
+    [
+      'interface code unavailable',
+      [{ kind: 'status', status: 503, route: 'huawei.interface-code' }],
+      {},
+      { kind: 'HTTP', httpStatus: 503 },
+    ],
     ['malformed JSON', [{ kind: 'malformed_json', route: 'huawei.appinfo' }], {}, { kind: 'PARSE', retryable: false }],
   ];
 

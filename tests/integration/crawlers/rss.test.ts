@@ -11,7 +11,13 @@ const DAY = 86_400_000;
 const SINCE = new Date(NOW.getTime() - 14 * DAY);
 const BASE = loadScenarioFile('feeds-basic.json');
 const target = (overrides: Partial<CrawlTarget> = {}): CrawlTarget => ({
-  accountId: 'acc-dy', platform: 'DOUYIN', handle: 'MS4wLjABAAAAjiangchuan', displayName: '江川发布抖音号', crawlConfig: {}, since: SINCE, ...overrides,
+  accountId: 'acc-dy',
+  platform: 'DOUYIN',
+  handle: 'MS4wLjABAAAAjiangchuan',
+  displayName: '江川发布抖音号',
+  crawlConfig: {},
+  since: SINCE,
+  ...overrides,
 });
 
 let sandbox: SandboxHandle;
@@ -29,7 +35,8 @@ beforeEach(() => {
 
 describe('feed crawler against the sandbox', () => {
   it.each(['rss', 'atom', 'json'])('reads the RSSHub %s format into posts inside the window', async (format) => {
-    const config = format === 'rss' ? {} : { feed: { rsshubPath: `/douyin/user/MS4wLjABAAAAjiangchuan?format=${format}` } };
+    const config =
+      format === 'rss' ? {} : { feed: { rsshubPath: `/douyin/user/MS4wLjABAAAAjiangchuan?format=${format}` } };
     const snapshot = snapshotInputSchema.parse(await crawl(target({ crawlConfig: config })));
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
     // Douyin posts keep the native video id from the link, not the bridge's guid.
@@ -47,7 +54,9 @@ describe('feed crawler against the sandbox', () => {
   it('covers only back to the oldest item when the feed is shorter than the window', async () => {
     const snapshot = await crawl(target({ since: new Date(NOW.getTime() - 60 * DAY) }));
     expect(snapshot.coverage).toEqual({ from: new Date(NOW.getTime() - 20 * DAY), to: NOW });
-    const complete = await crawl(target({ since: new Date(NOW.getTime() - 60 * DAY), crawlConfig: { feed: { listsAllItems: true } } }));
+    const complete = await crawl(
+      target({ since: new Date(NOW.getTime() - 60 * DAY), crawlConfig: { feed: { listsAllItems: true } } }),
+    );
     expect(complete.coverage?.from).toEqual(new Date(NOW.getTime() - 60 * DAY));
   });
 
@@ -58,11 +67,17 @@ describe('feed crawler against the sandbox', () => {
       sandboxContext(sandbox, NOW),
     );
     expect(snapshot.posts).toHaveLength(1);
-    expect(snapshot.posts[0]).toMatchObject({ platformPostId: 'https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOpQrStUv', title: '江川市冬季供暖今起全面启动', text: '11月24日起全市集中供暖全面启动' });
+    expect(snapshot.posts[0]).toMatchObject({
+      platformPostId: 'https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOpQrStUv',
+      title: '江川市冬季供暖今起全面启动',
+      text: '11月24日起全市集中供暖全面启动',
+    });
   });
 
   it('an empty RSSHub route is an error page, never "no posts"', async () => {
-    const snapshot = await crawl(target({ platform: 'TOUTIAO', handle: 'empty-token' }), { backoff: { maxRetries: 0 } });
+    const snapshot = await crawl(target({ platform: 'TOUTIAO', handle: 'empty-token' }), {
+      backoff: { maxRetries: 0 },
+    });
     expect(snapshot.outcome).toMatchObject({ ok: false, kind: 'HTTP', httpStatus: 503 });
     expect(snapshot.coverage).toBeNull();
   });

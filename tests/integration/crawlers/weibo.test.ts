@@ -11,7 +11,13 @@ const NOW = new Date('2026-11-25T08:00:00+08:00');
 const SINCE = new Date(NOW.getTime() - 30 * 86_400_000);
 const BASE = loadScenarioFile('weibo-basic.json');
 const target = (overrides: Partial<CrawlTarget> = {}): CrawlTarget => ({
-  accountId: 'acc-weibo', platform: 'WEIBO', handle: '7400000001', displayName: '江川发布', crawlConfig: {}, since: SINCE, ...overrides,
+  accountId: 'acc-weibo',
+  platform: 'WEIBO',
+  handle: '7400000001',
+  displayName: '江川发布',
+  crawlConfig: {},
+  since: SINCE,
+  ...overrides,
 });
 
 let sandbox: SandboxHandle;
@@ -31,7 +37,14 @@ describe('weibo crawler against the sandbox', () => {
   it('reads profile, pages the timeline with since_id and covers [since, now]', async () => {
     const snapshot = snapshotInputSchema.parse(await crawl());
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-    expect(snapshot.profile).toMatchObject({ displayName: '江川发布', followersCount: 352_000, followingCount: 218, postsCount: 12873, isVerified: true, verifiedType: 1 });
+    expect(snapshot.profile).toMatchObject({
+      displayName: '江川发布',
+      followersCount: 352_000,
+      followingCount: 218,
+      postsCount: 12873,
+      isVerified: true,
+      verifiedType: 1,
+    });
     expect(snapshot.coverage).toEqual({ from: SINCE, to: NOW });
     const ids = snapshot.posts.map((p) => p.platformPostId);
     expect(ids).toHaveLength(12);
@@ -54,21 +67,46 @@ describe('weibo crawler against the sandbox', () => {
     expect(heat?.url).toBe('https://weibo.com/7400000001/Q8aBcDeFg');
     expect(sandbox.requests.some((r) => r.routeId === 'weibo.extend')).toBe(true);
     const repost = posts.find((p) => p.platformPostId === '5300011111111111');
-    expect(repost).toMatchObject({ isRepost: true, repostOfText: '江川市气象台发布寒潮蓝色预警', repostOfUrl: 'https://weibo.com/7500000002/B00000001' });
+    expect(repost).toMatchObject({
+      isRepost: true,
+      repostOfText: '江川市气象台发布寒潮蓝色预警',
+      repostOfUrl: 'https://weibo.com/7500000002/B00000001',
+    });
   });
 
   it('collects comments and flags the account’s own replies', async () => {
     const { posts } = await crawl();
     const comments = posts.find((p) => p.platformPostId === '5300012345678901')?.comments ?? [];
-    expect(comments.map((c) => c.platformCommentId).sort()).toEqual(['5300012399990001', '5300012399990002', '5300012399990321']);
+    expect(comments.map((c) => c.platformCommentId).sort()).toEqual([
+      '5300012399990001',
+      '5300012399990002',
+      '5300012399990321',
+    ]);
     const reply = comments.find((c) => c.platformCommentId === '5300012399990321');
-    expect(reply).toMatchObject({ isOwnReply: true, replyToPlatformCommentId: '5300012399990001', authorPlatformId: '7400000001' });
+    expect(reply).toMatchObject({
+      isOwnReply: true,
+      replyToPlatformCommentId: '5300012399990001',
+      authorPlatformId: '7400000001',
+    });
     expect(reply?.text.startsWith('回复@江川市民小王:')).toBe(true);
-    expect(comments.find((c) => c.platformCommentId === '5300012399990002')).toMatchObject({ isOwnReply: false, text: '点赞，终于暖和了[赞]' });
+    expect(comments.find((c) => c.platformCommentId === '5300012399990002')).toMatchObject({
+      isOwnReply: false,
+      text: '点赞，终于暖和了[赞]',
+    });
+  });
+
+  it('a post whose public comments were read takes comments; a post without any stays unknown (no field says "closed")', async () => {
+    const { posts } = await crawl();
+    expect(posts.find((p) => p.platformPostId === '5300012345678901')?.commentsEnabled).toBe(true);
+    const silent = posts.filter((p) => p.comments.every((c) => c.isOwnReply));
+    expect(silent.length).toBeGreaterThan(0);
+    expect(silent.every((p) => p.commentsEnabled === null)).toBe(true);
   });
 
   it('confirms vanished posts as deleted through /statuses/show', async () => {
-    const snapshot = await crawl(target({ knownPostIds: ['5300009000000001', '5290000000000001', '5300010000000001'] }));
+    const snapshot = await crawl(
+      target({ knownPostIds: ['5300009000000001', '5290000000000001', '5300010000000001'] }),
+    );
     expect(snapshot.deletedPostIds).toEqual(['5300009000000001']);
   });
 
@@ -77,7 +115,10 @@ describe('weibo crawler against the sandbox', () => {
     const fallback = await crawl();
     expect(fallback.posts.find((p) => p.platformPostId === '5300012345678901')?.text).toContain('请耐心等待');
     expect(fallback.outcome).toEqual({ ok: true, partial: false });
-    withFailures([{ kind: 'status', status: 500, route: 'weibo.extend' }, { kind: 'status', status: 500, route: 'weibo.detail' }]);
+    withFailures([
+      { kind: 'status', status: 500, route: 'weibo.extend' },
+      { kind: 'status', status: 500, route: 'weibo.detail' },
+    ]);
     const partial = await crawl();
     expect(partial.outcome).toEqual({ ok: true, partial: true });
     expect(partial.coverage).toEqual({ from: SINCE, to: NOW });
@@ -108,7 +149,12 @@ describe('weibo crawler against the sandbox', () => {
 
 describe('weibo failure outcomes', () => {
   const cases: [string, ScenarioInput['failures'], Partial<CrawlTarget>, object][] = [
-    ['HTTP 418', [{ kind: 'status', status: 418, route: 'weibo.timeline' }], {}, { kind: 'RATE_LIMITED', httpStatus: 418, retryable: true }],
+    [
+      'HTTP 418',
+      [{ kind: 'status', status: 418, route: 'weibo.timeline' }],
+      {},
+      { kind: 'RATE_LIMITED', httpStatus: 418, retryable: true },
+    ],
     ['HTTP 432', [{ kind: 'status', status: 432 }], {}, { kind: 'RATE_LIMITED', httpStatus: 432 }],
     ['ok:-100 login wall', [{ kind: 'login_wall' }], {}, { kind: 'LOGIN_WALL' }],
     ['302 to passport', [{ kind: 'login_redirect' }], {}, { kind: 'LOGIN_WALL' }],
@@ -144,7 +190,10 @@ describe('weibo failure outcomes', () => {
 
   it('opens the circuit after repeated failures and then fails fast without a request', async () => {
     withFailures([{ kind: 'status', status: 503 }]);
-    const ctx = sandboxContext(sandbox, NOW, { breaker: { failureThreshold: 3, coolDownMs: 60_000 }, backoff: { maxRetries: 5 } });
+    const ctx = sandboxContext(sandbox, NOW, {
+      breaker: { failureThreshold: 3, coolDownMs: 60_000 },
+      backoff: { maxRetries: 5 },
+    });
     const first = await weiboCrawler.crawl(target(), ctx);
     expect(first.outcome).toMatchObject({ ok: false, kind: 'HTTP', httpStatus: 503 });
     const before = sandbox.requests.length;

@@ -10,14 +10,20 @@ import { loadScenarioFile, sandboxContext, startTestSandbox } from '../../helper
 const NOW = new Date('2026-11-25T08:00:00+08:00');
 const BASE = loadScenarioFile('apps-basic.json');
 const target = (overrides: Partial<CrawlTarget> = {}, stores = ['YINGYONGBAO']): CrawlTarget => ({
-  accountId: 'acc-android', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong', displayName: '江川通',
-  crawlConfig: { android: { stores } }, since: new Date(NOW.getTime() - 86_400_000), ...overrides,
+  accountId: 'acc-android',
+  platform: 'APP_ANDROID',
+  handle: 'cn.gov.jiangchuan.jctong',
+  displayName: '江川通',
+  crawlConfig: { android: { stores } },
+  since: new Date(NOW.getTime() - 86_400_000),
+  ...overrides,
 });
 
 let sandbox: SandboxHandle;
 const withFailures = (failures: ScenarioInput['failures']) => sandbox.setScenario({ ...BASE, failures });
 const calls = (routeId: string) => sandbox.requests.filter((r) => r.routeId === routeId);
-const run = async (t: CrawlTarget, ctx: CrawlContext) => snapshotInputSchema.parse(await createAndroidCrawler().crawl(t, ctx));
+const run = async (t: CrawlTarget, ctx: CrawlContext) =>
+  snapshotInputSchema.parse(await createAndroidCrawler().crawl(t, ctx));
 const crawl = (t = target(), http = {}) => run(t, sandboxContext(sandbox, NOW, http));
 
 beforeAll(async () => {
@@ -33,13 +39,29 @@ describe('应用宝 crawler against the sandbox', () => {
   it('reads the GameDetail item, the DOM update date and look-alikes from the search page', async () => {
     const snapshot = await crawl();
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-    expect(snapshot.appReleases).toEqual([{
-      store: 'YINGYONGBAO', version: '3.2.0', releasedAt: new Date('2025-02-10T00:00:00+08:00'), rating: 4.1, ratingCount: null,
-      sellerName: '江川市大数据发展管理局', sellerId: null, appName: '江川通', hasFeedbackChannel: null,
-    }]);
-    expect(snapshot.storeListings).toEqual([{
-      store: 'YINGYONGBAO', storeAppId: 'com.jcsoft.jctong', appName: '江川通官方版', sellerName: '某某软件工作室', sellerId: null, url: 'https://sj.qq.com/appdetail/com.jcsoft.jctong',
-    }]);
+    expect(snapshot.appReleases).toEqual([
+      {
+        store: 'YINGYONGBAO',
+        version: '3.2.0',
+        releasedAt: new Date('2025-02-10T00:00:00+08:00'),
+        rating: 4.1,
+        ratingCount: null,
+        sellerName: '江川市大数据发展管理局',
+        sellerId: null,
+        appName: '江川通',
+        hasFeedbackChannel: null,
+      },
+    ]);
+    expect(snapshot.storeListings).toEqual([
+      {
+        store: 'YINGYONGBAO',
+        storeAppId: 'com.jcsoft.jctong',
+        appName: '江川通官方版',
+        sellerName: '某某软件工作室',
+        sellerId: null,
+        url: 'https://sj.qq.com/appdetail/com.jcsoft.jctong',
+      },
+    ]);
     expect(new URLSearchParams(calls('yingyongbao.search')[0]?.query).get('q')).toBe('江川通');
   });
 
@@ -59,7 +81,9 @@ describe('应用宝 crawler against the sandbox', () => {
     try {
       const snapshot = await run(target({ handle: 'cn.gov.baisha.health' }), { ...ctx, browser });
       expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-      expect(snapshot.appReleases).toMatchObject([{ store: 'YINGYONGBAO', version: '5.0.2', rating: 4.4, releasedAt: new Date('2026-11-13T00:00:00+08:00') }]);
+      expect(snapshot.appReleases).toMatchObject([
+        { store: 'YINGYONGBAO', version: '5.0.2', rating: 4.4, releasedAt: new Date('2026-11-13T00:00:00+08:00') },
+      ]);
     } finally {
       await browser.close();
     }
@@ -73,8 +97,18 @@ describe('应用宝 failure outcomes', () => {
     ['removed (Error_error__ page)', [], { handle: 'cn.gov.qingshui.app' }, { kind: 'NOT_FOUND', httpStatus: 200 }],
     ['not listed (HTTP 404)', [], { handle: 'cn.gov.nowhere' }, { kind: 'NOT_FOUND', httpStatus: 404 }],
     ['verification page', [{ kind: 'captcha', route: 'yingyongbao.detail' }], {}, { kind: 'BLOCKED' }],
-    ['rate limit answer', [{ kind: 'rate_limit', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong' }], {}, { kind: 'RATE_LIMITED', httpStatus: 429 }],
-    ['HTTP 403', [{ kind: 'status', status: 403, route: 'yingyongbao.detail' }], {}, { kind: 'BLOCKED', httpStatus: 403 }],
+    [
+      'rate limit answer',
+      [{ kind: 'rate_limit', platform: 'APP_ANDROID', handle: 'cn.gov.jiangchuan.jctong' }],
+      {},
+      { kind: 'RATE_LIMITED', httpStatus: 429 },
+    ],
+    [
+      'HTTP 403',
+      [{ kind: 'status', status: 403, route: 'yingyongbao.detail' }],
+      {},
+      { kind: 'BLOCKED', httpStatus: 403 },
+    ],
     ['HTTP 502', [{ kind: 'status', status: 502, route: 'yingyongbao.detail' }], {}, { kind: 'HTTP', httpStatus: 502 }],
     ['truncated page', [{ kind: 'malformed_json', route: 'yingyongbao.detail' }], {}, { kind: 'PARSE' }],
   ];
@@ -92,7 +126,10 @@ describe('Android app in both stores', () => {
   it('reads both stores into one snapshot', async () => {
     const snapshot = await crawl(target({}, ['HUAWEI', 'YINGYONGBAO']));
     expect(snapshot.outcome).toEqual({ ok: true, partial: false });
-    expect(snapshot.appReleases.map((r) => [r.store, r.version])).toEqual([['HUAWEI', '3.2.1'], ['YINGYONGBAO', '3.2.0']]);
+    expect(snapshot.appReleases.map((r) => [r.store, r.version])).toEqual([
+      ['HUAWEI', '3.2.1'],
+      ['YINGYONGBAO', '3.2.0'],
+    ]);
     expect(snapshot.storeListings.map((l) => l.storeAppId).sort()).toEqual(['C100000099', 'com.jcsoft.jctong']);
   });
 
@@ -103,6 +140,10 @@ describe('Android app in both stores', () => {
     expect(partial.appReleases.map((r) => r.store)).toEqual(['HUAWEI']);
     withFailures([]);
     const failed = await crawl(target({ handle: 'cn.gov.qingshui.app' }, ['HUAWEI', 'YINGYONGBAO']));
-    expect(failed.outcome).toMatchObject({ ok: false, kind: 'DELETED', message: expect.stringMatching(/^HUAWEI: .*isShelves 0.*; YINGYONGBAO: 应用宝 does not list/) });
+    expect(failed.outcome).toMatchObject({
+      ok: false,
+      kind: 'DELETED',
+      message: expect.stringMatching(/^HUAWEI: .*isShelves 0.*; YINGYONGBAO: 应用宝 does not list/),
+    });
   });
 });

@@ -18,9 +18,19 @@ const NOW = new Date('2026-09-20T04:00:00Z'); // 2026-09-20 12:00 in Shanghai
 async function accountWithLastPost(lastPostIso: string, coverFrom: string, coverTo: string) {
   const agency = await createTestAgency(t.db);
   const account = await createTestAccount(t.db, agency.id);
-  const run = await t.db.crawlRun.create({ data: { accountId: account.id, slotKey: `seed:${account.id}`, status: 'SUCCEEDED' } });
+  const run = await t.db.crawlRun.create({
+    data: { accountId: account.id, slotKey: `seed:${account.id}`, status: 'SUCCEEDED' },
+  });
   await t.db.post.create({
-    data: { accountId: account.id, platformPostId: 'p', text: 't', contentHash: 'h', publishedAt: new Date(lastPostIso), firstSeenAt: NOW, lastSeenAt: NOW },
+    data: {
+      accountId: account.id,
+      platformPostId: 'p',
+      text: 't',
+      contentHash: 'h',
+      publishedAt: new Date(lastPostIso),
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+    },
   });
   await markDaysCovered(t.db, account.id, shanghaiDaysBetween(new Date(coverFrom), new Date(coverTo)), run.id);
   return { account, run };
@@ -32,10 +42,20 @@ describe('runAlerts', () => {
     const stale = await accountWithLastPost('2026-09-01T02:00:00Z', '2026-09-01T00:00:00Z', '2026-09-19T12:00:00Z'); // 19 days
     const gap = await accountWithLastPost('2026-09-01T02:00:00Z', '2026-09-01T00:00:00Z', '2026-09-10T12:00:00Z'); // not crawled since
     const fresh = await accountWithLastPost('2026-09-15T02:00:00Z', '2026-09-15T00:00:00Z', '2026-09-19T12:00:00Z');
-    for (const day of ['2026-09-18', '2026-09-19', '2026-09-20']) await markDayFailed(t.db, gap.account.id, day, 'RATE_LIMITED', gap.run.id);
+    for (const day of ['2026-09-18', '2026-09-19', '2026-09-20'])
+      await markDayFailed(t.db, gap.account.id, day, 'RATE_LIMITED', gap.run.id);
 
     const summary = await runAlerts({ now: NOW, db: t.db });
-    expect(summary).toEqual({ day: '2026-09-20', nearingStale: 1, stale: 1, crawlFailing: 1, vetoSuspected: 0, rectificationOverdue: 0, created: 3 });
+    expect(summary).toEqual({
+      day: '2026-09-20',
+      nearingStale: 1,
+      stale: 1,
+      crawlFailing: 1,
+      vetoSuspected: 0,
+      rectificationOverdue: 0,
+      parserDrift: 0,
+      created: 3,
+    });
     const alerts = await t.db.alert.findMany({ orderBy: { kind: 'asc' } });
     expect(alerts.map((a) => [a.accountId, a.kind, a.dedupeKey])).toEqual([
       [nearing.account.id, 'NEARING_STALE', `${nearing.account.id}:NEARING_STALE:2026-09-20`],

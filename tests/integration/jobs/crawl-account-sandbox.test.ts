@@ -46,25 +46,46 @@ afterAll(async () => {
 });
 
 const ctx = (now: Date) => ({
-  ...createCrawlContext({ now, env: { CRAWLER_ALLOW_HOSTS: sandbox.hostPort, CRAWLER_MIN_DELAY_MS: '0' }, http: { backoff: { maxRateLimitRetries: 0 } } }),
+  ...createCrawlContext({
+    now,
+    env: { CRAWLER_ALLOW_HOSTS: sandbox.hostPort, CRAWLER_MIN_DELAY_MS: '0' },
+    http: { backoff: { maxRateLimitRetries: 0 } },
+  }),
   origins: sandbox.origins,
 });
 
 describe('runCrawlAccount against the platform sandbox', () => {
   it('stores the Weibo posts and covered days', async () => {
     const account = await createTestAccount(t.db, (await createTestAgency(t.db)).id, { handle: '7100000001' });
-    const summary = await runCrawlAccount({ now: NOW, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(NOW) });
+    const summary = await runCrawlAccount({
+      now: NOW,
+      db: t.db,
+      accountId: account.id,
+      crawlers: () => weiboCrawler,
+      ctx: ctx(NOW),
+    });
     expect(summary).toMatchObject({ status: 'SUCCEEDED', errorKind: null });
     const posts = await t.db.post.findMany({ where: { accountId: account.id }, orderBy: { publishedAt: 'asc' } });
-    expect(posts.map((p) => [p.platformPostId, p.text])).toEqual([['5100000000000001', '防汛通知'], ['5100000000000002', '招聘公告']]);
-    expect(await t.db.crawlCoverage.count({ where: { accountId: account.id, status: 'COVERED' } })).toBeGreaterThanOrEqual(59);
+    expect(posts.map((p) => [p.platformPostId, p.text])).toEqual([
+      ['5100000000000001', '防汛通知'],
+      ['5100000000000002', '招聘公告'],
+    ]);
+    expect(
+      await t.db.crawlCoverage.count({ where: { accountId: account.id, status: 'COVERED' } }),
+    ).toBeGreaterThanOrEqual(59);
   });
 
   it('an account answering 418 gets a FAILED day per crawl day, never a covered one', async () => {
     const account = await createTestAccount(t.db, (await createTestAgency(t.db)).id, { handle: '7100000002' });
     for (let d = 0; d < 3; d += 1) {
       const now = new Date(NOW.getTime() + d * 86_400_000);
-      const summary = await runCrawlAccount({ now, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(now) });
+      const summary = await runCrawlAccount({
+        now,
+        db: t.db,
+        accountId: account.id,
+        crawlers: () => weiboCrawler,
+        ctx: ctx(now),
+      });
       expect(summary).toMatchObject({ status: 'FAILED', errorKind: 'RATE_LIMITED' });
     }
     const days = await t.db.crawlCoverage.findMany({ where: { accountId: account.id } });
@@ -73,18 +94,33 @@ describe('runCrawlAccount against the platform sandbox', () => {
 
   it('passes the stored posts of the window to the crawler, so a post deleted upstream is marked deleted', async () => {
     const account = await createTestAccount(t.db, (await createTestAgency(t.db)).id, { handle: '7100000003' });
-    const first = await runCrawlAccount({ now: NOW, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(NOW) });
+    const first = await runCrawlAccount({
+      now: NOW,
+      db: t.db,
+      accountId: account.id,
+      crawlers: () => weiboCrawler,
+      ctx: ctx(NOW),
+    });
     expect(first).toMatchObject({ status: 'SUCCEEDED' });
     const nextDay = new Date(NOW.getTime() + 86_400_000);
     sandbox.setNow(nextDay);
     try {
-      const second = await runCrawlAccount({ now: nextDay, db: t.db, accountId: account.id, crawlers: () => weiboCrawler, ctx: ctx(nextDay) });
+      const second = await runCrawlAccount({
+        now: nextDay,
+        db: t.db,
+        accountId: account.id,
+        crawlers: () => weiboCrawler,
+        ctx: ctx(nextDay),
+      });
       expect(second).toMatchObject({ status: 'SUCCEEDED' });
       expect(second.status === 'SKIPPED' ? null : second.ingest.postsDeleted).toBe(1);
     } finally {
       sandbox.setNow(null);
     }
     const posts = await t.db.post.findMany({ where: { accountId: account.id }, orderBy: { platformPostId: 'asc' } });
-    expect(posts.map((p) => [p.platformPostId, p.deletedDetectedAt !== null])).toEqual([['5100000000000031', false], ['5100000000000032', true]]);
+    expect(posts.map((p) => [p.platformPostId, p.deletedDetectedAt !== null])).toEqual([
+      ['5100000000000031', false],
+      ['5100000000000032', true],
+    ]);
   });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoProvince({ db: t.db, now: NOW, ifEmpty: false });
   sandbox = await startSandbox({ port: 0, scenario: toSandboxScenario(province) });
-}, 180_000);
+}, 420_000);
 afterAll(async () => {
   await sandbox?.close();
   await t?.drop();
@@ -28,19 +28,37 @@ afterAll(async () => {
 const registry = defaultCrawlerRegistry();
 const crawl = async (accountId: string) =>
   runCrawlAccount({
-    now: LATER, db: t.db, accountId, crawlers: (p) => registry.get(p),
-    ctx: { ...createCrawlContext({ now: LATER, env: { CRAWLER_SANDBOX_URL: sandbox.url, CRAWLER_MIN_DELAY_MS: '0' }, http: { backoff: { maxRateLimitRetries: 0 } } }) },
+    now: LATER,
+    db: t.db,
+    accountId,
+    crawlers: (p) => registry.get(p),
+    ctx: {
+      ...createCrawlContext({
+        now: LATER,
+        env: { CRAWLER_SANDBOX_URL: sandbox.url, CRAWLER_MIN_DELAY_MS: '0' },
+        http: { backoff: { maxRateLimitRetries: 0 } },
+      }),
+    },
   });
 
 describe('demo province replayed by the sandbox', () => {
   it('crawls seeded Weibo, WeChat and feed accounts without phantom posts or edits', async () => {
     for (const platformCode of ['WEIBO', 'WECHAT', 'DOUYIN']) {
-      const key = province.accounts.find((a) => a.platformCode === platformCode && a.lifecycle !== 'CLOSED' && province.histories.get(a.key)?.failedCrawls.length === 0)?.key;
-      const account = await t.db.account.findFirstOrThrow({ where: { handle: province.accounts.find((a) => a.key === key)?.handle ?? '' } });
+      const key = province.accounts.find(
+        (a) =>
+          a.platformCode === platformCode &&
+          a.lifecycle !== 'CLOSED' &&
+          province.histories.get(a.key)?.failedCrawls.length === 0,
+      )?.key;
+      const account = await t.db.account.findFirstOrThrow({
+        where: { handle: province.accounts.find((a) => a.key === key)?.handle ?? '' },
+      });
       const postsBefore = await t.db.post.count({ where: { accountId: account.id } });
       const summary = await crawl(account.id);
       expect({ platformCode, status: summary.status }).toEqual({ platformCode, status: 'SUCCEEDED' });
-      expect(summary.status === 'SKIPPED' ? null : [summary.ingest.postsCreated, summary.ingest.postsEdited]).toEqual([0, 0]);
+      expect(summary.status === 'SKIPPED' ? null : [summary.ingest.postsCreated, summary.ingest.postsEdited]).toEqual([
+        0, 0,
+      ]);
       expect(await t.db.post.count({ where: { accountId: account.id } })).toBe(postsBefore);
     }
   }, 120_000);
@@ -50,11 +68,18 @@ describe('demo province replayed by the sandbox', () => {
     const android = province.accounts.find((a) => a.platformCode === 'APP_ANDROID' && a.lifecycle !== 'CLOSED');
     for (const demo of [g10, android]) {
       const account = await t.db.account.findFirstOrThrow({ where: { handle: demo?.handle ?? '' } });
-      expect({ platform: demo?.platformCode, status: (await crawl(account.id)).status }).toEqual({ platform: demo?.platformCode, status: 'SUCCEEDED' });
+      expect({ platform: demo?.platformCode, status: (await crawl(account.id)).status }).toEqual({
+        platform: demo?.platformCode,
+        status: 'SUCCEEDED',
+      });
     }
     const androidAccount = await t.db.account.findFirstOrThrow({ where: { handle: android?.handle ?? '' } });
     // The seed stores AppGallery releases only: the other stores' rows come from this crawl of the sandbox.
-    const stores = await t.db.appRelease.findMany({ where: { accountId: androidAccount.id }, distinct: ['store'], select: { store: true } });
+    const stores = await t.db.appRelease.findMany({
+      where: { accountId: androidAccount.id },
+      distinct: ['store'],
+      select: { store: true },
+    });
     expect(stores.map((r) => r.store).sort()).toEqual(['HUAWEI', 'XIAOMI', 'YINGYONGBAO']);
     const account = await t.db.account.findFirstOrThrow({ where: { handle: g10?.handle ?? '' } });
     const listings = await t.db.storeListing.findMany({ where: { accountId: account.id } });

@@ -24,7 +24,17 @@ describe('inspections started from the dashboard', () => {
     await ensureScoringConfig(t.db);
     const agency = await createTestAgency(t.db);
     await createTestAccount(t.db, agency.id);
-    const { id } = await createInspection({ access: null, input: { name: '季度检查', monitoringAt: new Date('2026-11-20T00:00:00Z'), scopeAgencyId: agency.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+    const { id } = await createInspection({
+      access: null,
+      input: {
+        name: '季度检查',
+        monitoringAt: new Date('2026-11-20T00:00:00Z'),
+        scopeAgencyId: agency.id,
+        scope: 'TREE',
+        editionCode: 'national-2019',
+      },
+      db: t.db,
+    });
 
     expect(await runDispatchPendingInspections({ db: t.db, boss })).toEqual({ enqueued: 1 });
     expect(await runDispatchPendingInspections({ db: t.db, boss })).toEqual({ enqueued: 0 });
@@ -35,7 +45,9 @@ describe('inspections started from the dashboard', () => {
     const inspection = await t.db.inspection.findUniqueOrThrow({ where: { id } });
     expect(inspection.status).toBe('DONE');
     // Never crawled: V2 cannot be decided, so the account is not failed for silence.
-    expect(await t.db.score.findMany({ where: { inspectionId: id }, select: { result: true } })).toEqual([{ result: 'INSUFFICIENT_DATA' }]);
+    expect(await t.db.score.findMany({ where: { inspectionId: id }, select: { result: true } })).toEqual([
+      { result: 'INSUFFICIENT_DATA' },
+    ]);
     expect(await runDispatchPendingInspections({ db: t.db, boss })).toEqual({ enqueued: 0 });
   });
 });

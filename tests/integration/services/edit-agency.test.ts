@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const grant = (agencyId: string, role: 'ADMIN' | 'SUPERVISOR' = 'ADMIN'): Access => ({ userId: 'u1', name: 'a', email: 'a@x', locale: 'zh-CN', grants: [{ role, agencyId, agencyName: '' }] });
+const grant = (agencyId: string, role: 'ADMIN' | 'SUPERVISOR' = 'ADMIN'): Access => ({
+  userId: 'u1',
+  name: 'a',
+  email: 'a@x',
+  locale: 'zh-CN',
+  grants: [{ role, agencyId, agencyName: '' }],
+});
 
 /** province → cityA → county → dept → office; province → cityB */
 async function tree() {
@@ -27,9 +33,16 @@ const ancestors = async (id: string) => (await t.db.agency.findUniqueOrThrow({ w
 describe('agency editor', () => {
   it('moving an agency rewrites the ancestor ids of its whole subtree and is audited', async () => {
     const a = await tree();
-    const result = await moveAgency({ access: grant(a.province.id), db: t.db, input: { id: a.county.id, parentId: a.cityB.id } });
+    const result = await moveAgency({
+      access: grant(a.province.id),
+      db: t.db,
+      input: { id: a.county.id, parentId: a.cityB.id },
+    });
     expect(result).toEqual({ id: a.county.id, descendants: 2 });
-    expect(await t.db.agency.findUniqueOrThrow({ where: { id: a.county.id } })).toMatchObject({ parentId: a.cityB.id, ancestorIds: [a.province.id, a.cityB.id] });
+    expect(await t.db.agency.findUniqueOrThrow({ where: { id: a.county.id } })).toMatchObject({
+      parentId: a.cityB.id,
+      ancestorIds: [a.province.id, a.cityB.id],
+    });
     expect(await ancestors(a.dept.id)).toEqual([a.province.id, a.cityB.id, a.county.id]);
     expect(await ancestors(a.office.id)).toEqual([a.province.id, a.cityB.id, a.county.id, a.dept.id]);
     expect(await ancestors(a.cityA.id)).toEqual([a.province.id]);
@@ -38,7 +51,9 @@ describe('agency editor', () => {
     expect(audit.after).toMatchObject({ parentId: a.cityB.id, descendants: 2 });
     // The subtree now counts under city B for scoping: city B's admin may edit the office, city A's may not.
     await renameAgency({ access: grant(a.cityB.id), db: t.db, input: { id: a.office.id, name: '河西区政务公开办' } });
-    await expect(renameAgency({ access: grant(a.cityA.id), db: t.db, input: { id: a.office.id, name: '不可改名' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      renameAgency({ access: grant(a.cityA.id), db: t.db, input: { id: a.office.id, name: '不可改名' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await t.db.agency.findUniqueOrThrow({ where: { id: a.office.id } })).name).toBe('河西区政务公开办');
     expect(await t.db.auditLog.count({ where: { action: 'agency.rename', entityId: a.office.id } })).toBe(1);
   });
@@ -46,8 +61,12 @@ describe('agency editor', () => {
   it('refuses moving under itself or a descendant, leaving the tree untouched', async () => {
     const a = await tree();
     const access = grant(a.province.id);
-    await expect(moveAgency({ access, db: t.db, input: { id: a.cityA.id, parentId: a.cityA.id } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(moveAgency({ access, db: t.db, input: { id: a.cityA.id, parentId: a.office.id } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      moveAgency({ access, db: t.db, input: { id: a.cityA.id, parentId: a.cityA.id } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      moveAgency({ access, db: t.db, input: { id: a.cityA.id, parentId: a.office.id } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await ancestors(a.office.id)).toEqual([a.province.id, a.cityA.id, a.county.id, a.dept.id]);
     const editor = await getAgencyEditor({ access, agencyId: a.cityA.id, db: t.db });
     expect(editor.targets.map((x) => x.id).sort()).toEqual([a.province.id, a.cityB.id].sort());
@@ -57,13 +76,31 @@ describe('agency editor', () => {
   it('scope: an administrator acts only inside the subtree, never moves it out, and other roles are refused', async () => {
     const a = await tree();
     const cityAdmin = grant(a.cityA.id);
-    await expect(moveAgency({ access: cityAdmin, db: t.db, input: { id: a.dept.id, parentId: a.cityB.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(moveAgency({ access: cityAdmin, db: t.db, input: { id: a.cityB.id, parentId: a.county.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(moveAgency({ access: grant(a.province.id, 'SUPERVISOR'), db: t.db, input: { id: a.dept.id, parentId: a.cityA.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(renameAgency({ access: grant(a.province.id, 'SUPERVISOR'), db: t.db, input: { id: a.dept.id, name: '监管员改名' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      moveAgency({ access: cityAdmin, db: t.db, input: { id: a.dept.id, parentId: a.cityB.id } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      moveAgency({ access: cityAdmin, db: t.db, input: { id: a.cityB.id, parentId: a.county.id } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      moveAgency({
+        access: grant(a.province.id, 'SUPERVISOR'),
+        db: t.db,
+        input: { id: a.dept.id, parentId: a.cityA.id },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      renameAgency({
+        access: grant(a.province.id, 'SUPERVISOR'),
+        db: t.db,
+        input: { id: a.dept.id, name: '监管员改名' },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const moved = await moveAgency({ access: cityAdmin, db: t.db, input: { id: a.office.id, parentId: a.county.id } });
     expect(moved.descendants).toBe(0);
     expect(await ancestors(a.office.id)).toEqual([a.province.id, a.cityA.id, a.county.id]);
-    await expect(renameAgency({ access: cityAdmin, db: t.db, input: { id: a.county.id, name: 'x' } })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(
+      renameAgency({ access: cityAdmin, db: t.db, input: { id: a.county.id, name: 'x' } }),
+    ).rejects.toMatchObject({ name: 'ZodError' });
   });
 });

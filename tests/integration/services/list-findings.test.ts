@@ -21,22 +21,45 @@ beforeAll(async () => {
   const root = await createTestAgency(t.db);
   countyId = (await createTestAgency(t.db, { parentId: root.id, level: 'COUNTY' })).id;
   const accounts = [await createTestAccount(t.db, root.id), await createTestAccount(t.db, countyId)];
-  const { id: inspectionId } = await createInspection({ access: null, input: { name: '分页', monitoringAt: NOW, scopeAgencyId: root.id, scope: 'TREE', editionCode: 'national-2019' }, db: t.db });
+  const { id: inspectionId } = await createInspection({
+    access: null,
+    input: { name: '分页', monitoringAt: NOW, scopeAgencyId: root.id, scope: 'TREE', editionCode: 'national-2019' },
+    db: t.db,
+  });
   const { editionId } = await t.db.inspection.findUniqueOrThrow({ where: { id: inspectionId } });
   // 70 findings, many sharing created_at (one inspection writes a batch at once), so the id tie-break matters.
   const rows = Array.from({ length: 70 }, (_, i) => ({
-    inspectionId, editionId, accountId: accounts[i % 2]?.id ?? '', indicatorCode: 'D3', ruleId: 'D3.INSULT', points: 1, fingerprint: `fp-${i}`,
-    status: i % 3 === 0 ? ('CONFIRMED' as const) : ('SUSPECTED' as const), isVeto: i % 9 === 0, sourceType: 'POST' as const, matchedText: `第${i}条`,
+    inspectionId,
+    editionId,
+    accountId: accounts[i % 2]?.id ?? '',
+    indicatorCode: 'D3',
+    ruleId: 'D3.INSULT',
+    points: 1,
+    fingerprint: `fp-${i}`,
+    status: i % 3 === 0 ? ('CONFIRMED' as const) : ('SUSPECTED' as const),
+    isVeto: i % 9 === 0,
+    sourceType: 'POST' as const,
+    matchedText: `第${i}条`,
     createdAt: new Date(NOW.getTime() - Math.floor(i / 20) * 60_000),
   }));
   await t.db.finding.createMany({ data: rows });
-  const all = await t.db.finding.findMany({ orderBy: [{ isVeto: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  const all = await t.db.finding.findMany({
+    orderBy: [{ isVeto: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
   expected = all.map((f) => f.id);
-  access = { userId: 'u', name: 'u', email: 'u@x', locale: 'zh-CN', grants: [{ role: 'ADMIN', agencyId: root.id, agencyName: '' }] };
+  access = {
+    userId: 'u',
+    name: 'u',
+    email: 'u@x',
+    locale: 'zh-CN',
+    grants: [{ role: 'ADMIN', agencyId: root.id, agencyName: '' }],
+  };
 });
 afterAll(async () => t.drop());
 
-const list = (params: Record<string, unknown>) => listFindings({ access, filter: findingFilterSchema.parse({ status: 'ALL', ...params }), db: t.db });
+const list = (params: Record<string, unknown>) =>
+  listFindings({ access, filter: findingFilterSchema.parse({ status: 'ALL', ...params }), db: t.db });
 
 describe('listFindings keyset pagination', () => {
   it('walks forward and back with cursors, without gaps or repeats, keeping the total', async () => {
@@ -45,7 +68,11 @@ describe('listFindings keyset pagination', () => {
       const last = pages.at(-1);
       pages.push(await list({ after: last?.nextCursor, page: (last?.page ?? 0) + 1 }));
     }
-    expect(pages.map((p) => [p.page, p.items.length, p.total])).toEqual([[1, 25, 70], [2, 25, 70], [3, 20, 70]]);
+    expect(pages.map((p) => [p.page, p.items.length, p.total])).toEqual([
+      [1, 25, 70],
+      [2, 25, 70],
+      [3, 20, 70],
+    ]);
     expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(expected);
     expect(pages[0]?.prevCursor).toBeNull();
 
@@ -63,7 +90,11 @@ describe('listFindings keyset pagination', () => {
     ] as const) {
       const first = await list(params);
       const second = await list({ ...params, after: first.nextCursor, page: 2 });
-      const want = await t.db.finding.findMany({ where, orderBy: [{ isVeto: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+      const want = await t.db.finding.findMany({
+        where,
+        orderBy: [{ isVeto: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+        select: { id: true },
+      });
       expect([first.total, second.nextCursor]).toEqual([want.length, null]);
       expect([...first.items, ...second.items].map((i) => i.id)).toEqual(want.map((f) => f.id));
     }
@@ -86,7 +117,7 @@ describe('listFindings keyset pagination', () => {
     for (const bad of ['abc', `${valid}x`, btoa('[1,"2026-11-25T04:00:00.000Z","not-a-uuid"]'), btoa('{"a":1}')]) {
       const parsed = findingFilterSchema.safeParse({ after: bad });
       expect(parsed.success).toBe(false);
-      expect(toErrorResponse(parsed.error).status).toBe(400);
+      expect((await toErrorResponse(parsed.error)).status).toBe(400);
     }
     expect(findingFilterSchema.safeParse({ after: valid, before: valid }).success).toBe(false);
   });

@@ -15,7 +15,9 @@ const access: Access = {
 describe('agency scope', () => {
   it('allows the granted agency and its descendants only for the granted role', () => {
     expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'countyA', ancestorIds: ['prov', 'city'] })).toBe(true);
-    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'townA', ancestorIds: ['prov', 'city', 'countyA'] })).toBe(true);
+    expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'townA', ancestorIds: ['prov', 'city', 'countyA'] })).toBe(
+      true,
+    );
     expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'countyB', ancestorIds: ['prov', 'city'] })).toBe(false);
     expect(canAccessAgency(access, ['AUDITOR'], { id: 'countyB', ancestorIds: ['prov', 'city'] })).toBe(true);
     expect(canAccessAgency(access, ['SUPERVISOR'], { id: 'prov', ancestorIds: [] })).toBe(false);

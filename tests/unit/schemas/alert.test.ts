@@ -8,7 +8,11 @@ describe('alert schemas', () => {
   });
 
   it('filters fall back to their defaults and round-trip through the URL', () => {
-    expect(alertFilterSchema.parse({ kind: 'NOPE', acknowledged: 'yes', page: '-3' })).toEqual({ kind: 'ALL', acknowledged: false, page: 1 });
+    expect(alertFilterSchema.parse({ kind: 'NOPE', acknowledged: 'yes', page: '-3' })).toEqual({
+      kind: 'ALL',
+      acknowledged: false,
+      page: 1,
+    });
     const filter = alertFilterSchema.parse({ kind: 'STALE', acknowledged: '1', page: '2' });
     expect(filter).toEqual({ kind: 'STALE', acknowledged: true, page: 2 });
     expect(alertFilterSchema.parse(Object.fromEntries(new URLSearchParams(alertSearchParams(filter))))).toEqual(filter);
@@ -16,7 +20,10 @@ describe('alert schemas', () => {
   });
 
   it('details are read per kind', () => {
-    expect(alertDetailsSchema.safeParse({ kind: 'VETO_SUSPECTED', inspectionId: 'i', inspectionName: 'n', codes: ['V2'] }).success).toBe(true);
+    expect(
+      alertDetailsSchema.safeParse({ kind: 'VETO_SUSPECTED', inspectionId: 'i', inspectionName: 'n', codes: ['V2'] })
+        .success,
+    ).toBe(true);
     expect(alertDetailsSchema.safeParse({ kind: 'RECTIFICATION_OVERDUE', rectifications: [] }).success).toBe(false);
   });
 });

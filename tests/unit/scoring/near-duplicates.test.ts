@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nearDuplicateShares } from '@/lib/scoring/near-duplicates';
 
-const NOTICE = '关于做好今冬明春森林草原防灭火工作的通知：各单位要压实责任，加强巡查，严禁野外用火，发现火情立即拨打12119报警。';
+const NOTICE =
+  '关于做好今冬明春森林草原防灭火工作的通知：各单位要压实责任，加强巡查，严禁野外用火，发现火情立即拨打12119报警。';
 
 describe('nearDuplicateShares (D8 homogeneous content)', () => {
   it('counts items that near-duplicate another account, not the same account, and not unrelated text', () => {
@@ -16,7 +17,11 @@ describe('nearDuplicateShares (D8 homogeneous content)', () => {
   });
 
   it('stays linear when a whole tree reposts the same template (20 000 near-identical items)', () => {
-    const items = Array.from({ length: 20_000 }, (_, i) => ({ accountId: `acc${i % 2000}`, itemId: `i${i}`, text: `${NOTICE}${i % 10}` }));
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      accountId: `acc${i % 2000}`,
+      itemId: `i${i}`,
+      text: `${NOTICE}${i % 10}`,
+    }));
     const shares = nearDuplicateShares(items);
     expect(shares.size).toBe(2000);
     expect([...shares.values()].every((s) => s === 1)).toBe(true);

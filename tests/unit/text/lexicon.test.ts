@@ -20,8 +20,16 @@ describe('Lexicon', () => {
   });
 
   it('keeps every entry of a duplicated term', () => {
-    const lex = new Lexicon([{ term: '打call', data: 'a' }, { term: '打CALL', data: 'b' }]);
-    expect(lex.search('为他打Call').map((m) => m.entry).sort()).toEqual(['a', 'b']);
+    const lex = new Lexicon([
+      { term: '打call', data: 'a' },
+      { term: '打CALL', data: 'b' },
+    ]);
+    expect(
+      lex
+        .search('为他打Call')
+        .map((m) => m.entry)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('agrees with a naive indexOf reference on random text (no folding, no noise)', () => {
@@ -31,9 +39,13 @@ describe('Lexicon', () => {
     for (let round = 0; round < 200; round += 1) {
       const terms = [...new Set(Array.from({ length: 8 }, () => word(r.int(1, 3))))];
       const text = word(r.int(0, 40));
-      const lex = new Lexicon(terms.map((t) => ({ term: t, data: t })), { fold: false, maxGap: 0 });
+      const lex = new Lexicon(
+        terms.map((t) => ({ term: t, data: t })),
+        { fold: false, maxGap: 0 },
+      );
       const expected: string[] = [];
-      for (const t of terms) for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) expected.push(`${t}@${i}-${i + t.length}`);
+      for (const t of terms)
+        for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) expected.push(`${t}@${i}-${i + t.length}`);
       expect(spans(lex, text).sort()).toEqual(expected.sort());
     }
   });
@@ -41,7 +53,10 @@ describe('Lexicon', () => {
 
 describe('Lexicon.scan', () => {
   it('appends matches to a reusable buffer that grows past its initial capacity', () => {
-    const lex = new Lexicon([{ term: '鞋', data: 1 }, { term: '卖鞋', data: 2 }]);
+    const lex = new Lexicon([
+      { term: '鞋', data: 1 },
+      { term: '卖鞋', data: 2 },
+    ]);
     const buf = new MatchBuffer();
     const text = '卖鞋'.repeat(100);
     expect(lex.scan(text, buf)).toBe(200);
@@ -60,7 +75,13 @@ describe('Lexicon.scan', () => {
 });
 
 describe('homophone matching', () => {
-  const lex = new Lexicon([{ term: '加微信', data: 1 }, { term: '卖鞋子', data: 2 }], { unitMap: homophoneUnit });
+  const lex = new Lexicon(
+    [
+      { term: '加微信', data: 1 },
+      { term: '卖鞋子', data: 2 },
+    ],
+    { unitMap: homophoneUnit },
+  );
 
   it('matches homophone substitutions of evasion terms with original offsets', () => {
     expect(spans(lex as unknown as Lexicon<string>, '私聊加威信，麦鞋子')).toEqual(['加微信@2-5', '卖鞋子@6-9']);

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { ImportAccountsForm } from '@/components/admin/import-accounts-form';
 import { ADMIN_ROLES } from '@/lib/access';
 import { requirePageAccess } from '@/lib/auth/session';
+import { ACCOUNT_HEADER_NAMES } from '@/lib/import/account-headers';
 import { ACCOUNT_IMPORT_COLUMNS } from '@/lib/schemas/account-import';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,15 @@ export default async function ImportAccountsPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="subtle">{t('columns', { columns: ACCOUNT_IMPORT_COLUMNS.join(', ') })}</p>
+      <p className="subtle">{t('templateHint')}</p>
+      <p>
+        <a href="/admin/accounts/import/template" download>
+          {t('template')}
+        </a>
+      </p>
+      <p className="subtle">
+        {t('columns', { columns: ACCOUNT_IMPORT_COLUMNS.map((c) => ACCOUNT_HEADER_NAMES[c]).join('、') })}
+      </p>
       <ImportAccountsForm />
     </>
   );

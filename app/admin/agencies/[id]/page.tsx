@@ -24,9 +24,13 @@ export default async function AdminAgencyPage({ params }: { params: Promise<{ id
   const parent = targets.find((x) => x.id === agency.parentId);
   return (
     <>
-      <p className="subtle"><Link href="/admin/agencies">{t('admin.agencies.title')}</Link> · {t(`agency.levels.${agency.level}`)}</p>
+      <p className="subtle">
+        <Link href="/admin/agencies">{t('admin.agencies.title')}</Link> · {t(`agency.levels.${agency.level}`)}
+      </p>
       <h1>{agency.name}</h1>
-      <p className="subtle">{t('admin.agencyEdit.parent')}: {parent?.name ?? '—'} · {t('admin.agencyEdit.explain')}</p>
+      <p className="subtle">
+        {t('admin.agencyEdit.parent')}: {parent?.name ?? '—'} · {t('admin.agencyEdit.explain')}
+      </p>
       <AgencyEditForms agency={{ id: agency.id, name: agency.name, parentId: agency.parentId }} targets={targets} />
     </>
   );

@@ -5,7 +5,9 @@ import { context, history, post } from './fixture';
 
 // Fictional leaders of a fictional province; real deployments enter their own in the lexicon editor.
 const leaders: LexiconDef = {
-  code: 'leaders', name: '领导同志', category: 'PROTECTED_TERM',
+  code: 'leaders',
+  name: '领导同志',
+  category: 'PROTECTED_TERM',
   entries: [
     { term: '周正清', data: { titles: ['省委书记'], rank: 1 } },
     { term: '王建国', data: { titles: ['省长', '省委副书记'], rank: 2 } },
@@ -19,10 +21,26 @@ const brief = (f: Finding) => ({ rule: f.ruleId, text: f.evidence.matchedText, c
 
 describe('V1.1 leaders: titles', () => {
   it.each<[string, string, ReturnType<typeof brief>[]]>([
-    ['a deputy called by the full title', '省长陈思远到江川市调研', [{ rule: 'V1.1.LEADER_TITLE', text: '省长陈思远', correct: '副省长陈思远' }]],
-    ['a governor called deputy', '副省长王建国主持会议', [{ rule: 'V1.1.LEADER_TITLE', text: '副省长王建国', correct: '省长王建国、省委副书记王建国' }]],
-    ['a wrong title after the name', '王建国书记出席活动', [{ rule: 'V1.1.LEADER_TITLE', text: '王建国书记', correct: '省长王建国、省委副书记王建国' }]],
-    ['a wrong title in a chain of titles', '省委书记、省长李国华出席', [{ rule: 'V1.1.LEADER_TITLE', text: '省长李国华', correct: '常务副省长李国华' }]],
+    [
+      'a deputy called by the full title',
+      '省长陈思远到江川市调研',
+      [{ rule: 'V1.1.LEADER_TITLE', text: '省长陈思远', correct: '副省长陈思远' }],
+    ],
+    [
+      'a governor called deputy',
+      '副省长王建国主持会议',
+      [{ rule: 'V1.1.LEADER_TITLE', text: '副省长王建国', correct: '省长王建国、省委副书记王建国' }],
+    ],
+    [
+      'a wrong title after the name',
+      '王建国书记出席活动',
+      [{ rule: 'V1.1.LEADER_TITLE', text: '王建国书记', correct: '省长王建国、省委副书记王建国' }],
+    ],
+    [
+      'a wrong title in a chain of titles',
+      '省委书记、省长李国华出席',
+      [{ rule: 'V1.1.LEADER_TITLE', text: '省长李国华', correct: '常务副省长李国华' }],
+    ],
   ])('%s', (_, text, expected) => {
     expect(inPost(text).map(brief)).toEqual(expected);
   });
@@ -40,17 +58,33 @@ describe('V1.1 leaders: titles', () => {
 
   it('evidence is a suspected veto spanning title and name', () => {
     const [f] = inPost('今天，省长陈思远到江川市调研');
-    expect(f).toMatchObject({ indicatorCode: 'V1.1', ruleId: 'V1.1.LEADER_TITLE', status: 'SUSPECTED', isVeto: true, points: 0 });
-    expect(f?.evidence).toMatchObject({ spanStart: 3, spanEnd: 8, matchedText: '省长陈思远', lexiconEntry: '陈思远', details: { title: '省长' } });
+    expect(f).toMatchObject({
+      indicatorCode: 'V1.1',
+      ruleId: 'V1.1.LEADER_TITLE',
+      status: 'SUSPECTED',
+      isVeto: true,
+      points: 0,
+    });
+    expect(f?.evidence).toMatchObject({
+      spanStart: 3,
+      spanEnd: 8,
+      matchedText: '省长陈思远',
+      lexiconEntry: '陈思远',
+      details: { title: '省长' },
+    });
   });
 });
 
 describe('V1.1 leaders: protocol order', () => {
   it('a list out of rank order is one finding naming the right order', () => {
-    expect(inPost('陈思远、李国华出席会议').map(brief)).toEqual([{ rule: 'V1.1.LEADER_ORDER', text: '陈思远、李国华', correct: '李国华、陈思远' }]);
+    expect(inPost('陈思远、李国华出席会议').map(brief)).toEqual([
+      { rule: 'V1.1.LEADER_ORDER', text: '陈思远、李国华', correct: '李国华、陈思远' },
+    ]);
   });
   it('titles inside the list are allowed between the names', () => {
-    expect(inPost('省长王建国，省委书记周正清出席').map(brief)).toEqual([{ rule: 'V1.1.LEADER_ORDER', text: '王建国，省委书记周正清', correct: '周正清、王建国' }]);
+    expect(inPost('省长王建国，省委书记周正清出席').map(brief)).toEqual([
+      { rule: 'V1.1.LEADER_ORDER', text: '王建国，省委书记周正清', correct: '周正清、王建国' },
+    ]);
   });
   it.each<[string, string]>([
     ['in order', '周正清、王建国、李国华、陈思远出席会议'],

@@ -3,29 +3,58 @@ import { detectTextRules } from '@/lib/scoring/detectors/text-rules';
 import { compileLexicons, STARTER_LEXICONS, type Finding, type LexiconDef, type ScoringContext } from '@/lib/scoring';
 import { context, history, post } from './fixture';
 
-const inPost = (text: string, ctx: ScoringContext = context()) => detectTextRules(history({ posts: [post('t', { text })] }), ctx).findings;
-const brief = (f: Finding) => ({ rule: f.ruleId, start: f.evidence.spanStart, end: f.evidence.spanEnd, text: f.evidence.matchedText, entry: f.evidence.lexiconEntry });
+const inPost = (text: string, ctx: ScoringContext = context()) =>
+  detectTextRules(history({ posts: [post('t', { text })] }), ctx).findings;
+const brief = (f: Finding) => ({
+  rule: f.ruleId,
+  start: f.evidence.spanStart,
+  end: f.evidence.spanEnd,
+  text: f.evidence.matchedText,
+  entry: f.evidence.lexiconEntry,
+});
 const sorted = (found: Finding[]) => found.map(brief).sort((a, b) => a.rule.localeCompare(b.rule));
 
 type Case = [string, string, { rule: string; start: number; end: number; text: string; entry: string }[]];
-const near = (start: number, text: string, entry: string) => ({ rule: 'V1.1.NEAR_MISS', start, end: start + text.length, text, entry });
+const near = (start: number, text: string, entry: string) => ({
+  rule: 'V1.1.NEAR_MISS',
+  start,
+  end: start + text.length,
+  text,
+  entry,
+});
 
 describe('V1.1 near-misses of protected names', () => {
   it.each<Case>([
     ['a substituted character', '最高人民检查院发布典型案例', [near(0, '最高人民检查院', '最高人民检察院')]],
-    ['an inserted character', '出席中国人民政治协商商会议', [near(2, '中国人民政治协商商会议', '中国人民政治协商会议')]],
+    [
+      'an inserted character',
+      '出席中国人民政治协商商会议',
+      [near(2, '中国人民政治协商商会议', '中国人民政治协商会议')],
+    ],
     ['a deleted character', '中国人民政协商会议委员', [near(0, '中国人民政协商会议', '中国人民政治协商会议')]],
     ['two adjacent characters swapped', '热烈庆祝中华人民和共国成立', [near(4, '中华人民和共国', '中华人民共和国')]],
-    ['an omitted character between two names', '中华人民共和国务院令', [near(0, '中华人民共和国务院', '中华人民共和国国务院')]],
+    [
+      'an omitted character between two names',
+      '中华人民共和国务院令',
+      [near(0, '中华人民共和国务院', '中华人民共和国国务院')],
+    ],
     ['traditional characters fold before comparing', '最高人民檢查院', [near(0, '最高人民檢查院', '最高人民检察院')]],
     ['inserted noise is skipped like the matcher does', '国家监察 委会', [near(0, '国家监察 委会', '国家监察委员会')]],
     ['the last character replaced by a homophone', '国家监察委员汇', [near(0, '国家监察委员汇', '国家监察委员会')]],
     ['offsets count UTF-16 units after an emoji', '🎉中华人民和共国', [near(2, '中华人民和共国', '中华人民共和国')]],
-    ['a listed wrong form is reported once, as listed', '中华人民共合国', [{ rule: 'V1.1.PROTECTED_TERM', start: 0, end: 7, text: '中华人民共合国', entry: '中华人民共合国' }]],
-    ['a listed wrong form and a near-miss elsewhere are both reported', '中华人民共合国最高人民检查院', [
-      near(7, '最高人民检查院', '最高人民检察院'),
-      { rule: 'V1.1.PROTECTED_TERM', start: 0, end: 7, text: '中华人民共合国', entry: '中华人民共合国' },
-    ]],
+    [
+      'a listed wrong form is reported once, as listed',
+      '中华人民共合国',
+      [{ rule: 'V1.1.PROTECTED_TERM', start: 0, end: 7, text: '中华人民共合国', entry: '中华人民共合国' }],
+    ],
+    [
+      'a listed wrong form and a near-miss elsewhere are both reported',
+      '中华人民共合国最高人民检查院',
+      [
+        near(7, '最高人民检查院', '最高人民检察院'),
+        { rule: 'V1.1.PROTECTED_TERM', start: 0, end: 7, text: '中华人民共合国', entry: '中华人民共合国' },
+      ],
+    ],
   ])('%s', (_, text, expected) => {
     expect(sorted(inPost(text))).toEqual(expected);
   });
@@ -50,9 +79,21 @@ describe('V1.1 near-misses of protected names', () => {
 
   it('evidence names the protected form and marks the variant', () => {
     const [f] = inPost('依法向最高人民检查院提出');
-    expect(f).toMatchObject({ indicatorCode: 'V1.1', ruleId: 'V1.1.NEAR_MISS', status: 'SUSPECTED', isVeto: true, points: 0 });
+    expect(f).toMatchObject({
+      indicatorCode: 'V1.1',
+      ruleId: 'V1.1.NEAR_MISS',
+      status: 'SUSPECTED',
+      isVeto: true,
+      points: 0,
+    });
     expect(f?.evidence).toMatchObject({
-      sourceType: 'POST', sourceId: 't', field: 'text', spanStart: 3, spanEnd: 10, matchedText: '最高人民检查院', lexiconEntry: '最高人民检察院',
+      sourceType: 'POST',
+      sourceId: 't',
+      field: 'text',
+      spanStart: 3,
+      spanEnd: 10,
+      matchedText: '最高人民检查院',
+      lexiconEntry: '最高人民检察院',
       details: { category: 'PROTECTED_TERM', correct: '最高人民检察院', variant: 'NEAR_MISS' },
     });
   });
@@ -63,8 +104,13 @@ describe('V1.1 near-misses of protected names', () => {
 
   it('an admin registers a protected name by giving it as its own correct form', () => {
     const registered: LexiconDef = {
-      code: 'local-organs', name: '本地机关名称', category: 'PROTECTED_TERM',
-      entries: [{ term: '江川市大数据中心', data: { correct: '江川市大数据中心' } }, { term: '外交部', data: { correct: '外交部' } }],
+      code: 'local-organs',
+      name: '本地机关名称',
+      category: 'PROTECTED_TERM',
+      entries: [
+        { term: '江川市大数据中心', data: { correct: '江川市大数据中心' } },
+        { term: '外交部', data: { correct: '外交部' } },
+      ],
     };
     const ctx = context(compileLexicons([...STARTER_LEXICONS, registered]));
     expect(inPost('江川市大数剧中心上线', ctx).map(brief)).toEqual([near(0, '江川市大数剧中心', '江川市大数据中心')]);
@@ -86,7 +132,14 @@ describe('V1.2 secrecy marks broken over lines', () => {
     ['a full stop before the line break', '保守机密。\n★号为标注', []],
     ['a long gap on one line is no mark', '机密    ★', []],
   ])('%s', (_, text, expected) => {
-    expect(inPost(text).map((f) => ({ rule: f.ruleId, start: f.evidence.spanStart, end: f.evidence.spanEnd, text: f.evidence.matchedText }))).toEqual(expected);
+    expect(
+      inPost(text).map((f) => ({
+        rule: f.ruleId,
+        start: f.evidence.spanStart,
+        end: f.evidence.spanEnd,
+        text: f.evidence.matchedText,
+      })),
+    ).toEqual(expected);
   });
 
   it.each<[string, string]>([

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { detectReplies } from '@/lib/scoring/detectors/replies';
-import { workdaysBetween } from '@/lib/scoring/time';
+import { workdaysBetween } from '@/lib/time';
 import { BUILT_IN_CALENDAR, cloneEdition, NATIONAL_2019, type CommentFact } from '@/lib/scoring';
-import { ago, appHistory, AT, comment, context, coverage, cst, DAY, history, question, reply, ruleIds } from './fixture';
+import {
+  ago,
+  appHistory,
+  AT,
+  comment,
+  context,
+  coverage,
+  cst,
+  DAY,
+  history,
+  question,
+  reply,
+  ruleIds,
+} from './fixture';
 
 const { D5 } = NATIONAL_2019;
 /** A monitoring date three weeks after 国庆 2026, so questions around the holiday fall in the 30-day window. */
@@ -35,20 +48,48 @@ describe('D5 reply latency in working days', () => {
     ['asked before 国庆, answered after it', AFTER_NATIONAL_DAY, '2026-09-28 10:00', '2026-10-09 10:00', []],
     ['the same 11 calendar days without a holiday', AT, '2026-11-02 10:00', '2026-11-13 10:00', ['D5.SLOW_REPLIES']],
     // 08 → 14 October: 9, 10 (adjusted Saturday), 12, 13, 14 = exactly the limit.
-    ['exactly the limit, counting the adjusted Saturday', AFTER_NATIONAL_DAY, '2026-10-08 10:00', '2026-10-14 10:00', []],
-    ['one working day over the limit only thanks to the adjusted Saturday', AFTER_NATIONAL_DAY, '2026-10-08 10:00', '2026-10-15 10:00', ['D5.SLOW_REPLIES']],
+    [
+      'exactly the limit, counting the adjusted Saturday',
+      AFTER_NATIONAL_DAY,
+      '2026-10-08 10:00',
+      '2026-10-14 10:00',
+      [],
+    ],
+    [
+      'one working day over the limit only thanks to the adjusted Saturday',
+      AFTER_NATIONAL_DAY,
+      '2026-10-08 10:00',
+      '2026-10-15 10:00',
+      ['D5.SLOW_REPLIES'],
+    ],
     ['answered the same day', AT, '2026-11-20 09:00', '2026-11-20 15:00', []],
   ])('%s', (_, at, asked, answered, expected) => {
-    const h = history({ comments: thread(D5.minQuestions, D5.minQuestions, cst(asked), cst(answered)), coverage: coverage(100, at) });
+    const h = history({
+      comments: thread(D5.minQuestions, D5.minQuestions, cst(asked), cst(answered)),
+      coverage: coverage(100, at),
+    });
     expect(ruleIds(detectReplies(h, context({ monitoringAt: at })))).toEqual(expected);
   });
 
   it('uses the earliest reply and reports the median in working days', () => {
     const qs = thread(3, 3, cst('2026-11-02 10:00'), cst('2026-11-13 10:00'));
-    const early = qs.filter((c) => c.isOwnReply).map((r, i) => reply(`early${i}`, qs.find((c) => c.id === r.replyToId)!, cst('2026-11-03 10:00')));
+    const early = qs
+      .filter((c) => c.isOwnReply)
+      .map((r, i) =>
+        reply(
+          `early${i}`,
+          qs.find((c) => c.id === r.replyToId)!,
+          cst('2026-11-03 10:00'),
+        ),
+      );
     expect(ruleIds(detectReplies(history({ comments: [...qs, ...early] }), context()))).toEqual([]);
     const [slow] = detectReplies(history({ comments: qs }), context()).findings;
-    expect(slow).toMatchObject({ ruleId: 'D5.SLOW_REPLIES', status: 'CONFIRMED', points: D5.latencyPoints, evidence: { details: { medianWorkdays: 9, replies: 3 } } });
+    expect(slow).toMatchObject({
+      ruleId: 'D5.SLOW_REPLIES',
+      status: 'CONFIRMED',
+      points: D5.latencyPoints,
+      evidence: { details: { medianWorkdays: 9, replies: 3 } },
+    });
   });
 });
 
@@ -59,10 +100,32 @@ describe('D5 reply rate', () => {
     ['4 of 5 answered is exactly the minimum rate', thread(5, 4, asked, answeredAt), []],
     ['3 of 5 answered', thread(5, 3, asked, answeredAt), ['D5.LOW_REPLY_RATE']],
     ['nothing answered', thread(5, 0, asked, answeredAt), ['D5.LOW_REPLY_RATE']],
-    ['a reply after the monitoring date does not count yet', thread(5, 5, asked, new Date(AT.getTime() + DAY)), ['D5.LOW_REPLY_RATE']],
-    ['a reply to another comment does not answer the question', [...thread(5, 4, asked, answeredAt).filter((c) => c.id !== 'r3'), reply('r3', comment('other'), answeredAt)], ['D5.LOW_REPLY_RATE']],
-    ['comments that are not questions are not counted', [...thread(5, 4, asked, answeredAt), ...Array.from({ length: 5 }, (_, i) => comment(`praise${i}`, { text: '点赞！辛苦了', publishedAt: asked }))], []],
-    ['questions before the window are not counted', [...thread(5, 4, asked, answeredAt), ...Array.from({ length: 5 }, (_, i) => question(`old${i}`, ago(D5.windowDays + 1 + i)))], []],
+    [
+      'a reply after the monitoring date does not count yet',
+      thread(5, 5, asked, new Date(AT.getTime() + DAY)),
+      ['D5.LOW_REPLY_RATE'],
+    ],
+    [
+      'a reply to another comment does not answer the question',
+      [...thread(5, 4, asked, answeredAt).filter((c) => c.id !== 'r3'), reply('r3', comment('other'), answeredAt)],
+      ['D5.LOW_REPLY_RATE'],
+    ],
+    [
+      'comments that are not questions are not counted',
+      [
+        ...thread(5, 4, asked, answeredAt),
+        ...Array.from({ length: 5 }, (_, i) => comment(`praise${i}`, { text: '点赞！辛苦了', publishedAt: asked })),
+      ],
+      [],
+    ],
+    [
+      'questions before the window are not counted',
+      [
+        ...thread(5, 4, asked, answeredAt),
+        ...Array.from({ length: 5 }, (_, i) => question(`old${i}`, ago(D5.windowDays + 1 + i))),
+      ],
+      [],
+    ],
     ['fewer questions than the minimum, none answered', thread(D5.minQuestions - 1, 0, asked, answeredAt), []],
   ])('%s', (_, comments, expected) => {
     const r = detectReplies(history({ comments }), context());
@@ -72,7 +135,9 @@ describe('D5 reply rate', () => {
 
   it('the finding states the rate and its counts', () => {
     expect(detectReplies(history({ comments: thread(5, 3, asked, answeredAt) }), context()).findings[0]).toMatchObject({
-      status: 'CONFIRMED', points: D5.replyRatePoints, evidence: { details: { questions: 5, answered: 3, rate: 0.6 } },
+      status: 'CONFIRMED',
+      points: D5.replyRatePoints,
+      evidence: { details: { questions: 5, answered: 3, rate: 0.6 } },
     });
   });
 
@@ -80,18 +145,31 @@ describe('D5 reply rate', () => {
     ['too few questions seen through a crawl gap: INSUFFICIENT_DATA', D5.minQuestions - 1, ['D5']],
     ['enough questions seen despite the gap: scored', D5.minQuestions, []],
   ])('%s', (_, n, insufficient) => {
-    const r = detectReplies(history({ comments: thread(n, 0, asked, answeredAt), coverage: coverage(100, AT, (d) => d === 3) }), context());
-    expect(r.insufficient).toEqual(insufficient);
+    const r = detectReplies(
+      history({ comments: thread(n, 0, asked, answeredAt), coverage: coverage(100, AT, (d) => d === 3) }),
+      context(),
+    );
+    expect(r.insufficient.map((i) => i.code)).toEqual(insufficient);
   });
 
   it('apps: D5 does not apply', () => {
-    expect(detectReplies(appHistory({ comments: thread(5, 0, asked, answeredAt) }), context())).toEqual({ findings: [], insufficient: [], notApplicable: ['D5'] });
+    expect(detectReplies(appHistory({ comments: thread(5, 0, asked, answeredAt) }), context())).toEqual({
+      findings: [],
+      insufficient: [],
+      notApplicable: ['D5'],
+    });
   });
 
   it('follows the edition: a 90% rate and 3-working-day limit', () => {
-    const strict = cloneEdition(NATIONAL_2019, { code: 'strict-d5', D5: { minReplyRate: 0.9, maxMedianLatencyWorkdays: 3 } });
+    const strict = cloneEdition(NATIONAL_2019, {
+      code: 'strict-d5',
+      D5: { minReplyRate: 0.9, maxMedianLatencyWorkdays: 3 },
+    });
     const comments = thread(5, 4, cst('2026-11-16 10:00'), cst('2026-11-20 10:00'));
     expect(ruleIds(detectReplies(history({ comments }), context()))).toEqual([]);
-    expect(ruleIds(detectReplies(history({ comments }), context({ edition: strict })))).toEqual(['D5.LOW_REPLY_RATE', 'D5.SLOW_REPLIES']);
+    expect(ruleIds(detectReplies(history({ comments }), context({ edition: strict })))).toEqual([
+      'D5.LOW_REPLY_RATE',
+      'D5.SLOW_REPLIES',
+    ]);
   });
 });

@@ -1,9 +1,0 @@
-import type { ReactNode } from 'react';
-import { ADMIN_ROLES } from '@/lib/access';
-import { requirePageAccess } from '@/lib/auth/session';
-
-// Checked outside the segment's loading boundary, so a refused visitor gets a real redirect, not a streamed page.
-export default async function Layout({ children }: { children: ReactNode }) {
-  await requirePageAccess(ADMIN_ROLES);
-  return children;
-}

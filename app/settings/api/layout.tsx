@@ -1,0 +1,3 @@
+import { sectionLayout } from '@/lib/auth/section-layout';
+
+export default sectionLayout('api');
