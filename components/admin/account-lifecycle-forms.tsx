@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { recordAccountLifecycleAction } from '@/lib/actions/record-account-lifecycle';
 import { attachCredentialAction } from '@/lib/actions/attach-credential';
 import { ActionForm } from '@/components/ui/action-form';
+import { SelectField } from '@/components/ui/select-field';
 
 type Account = {
   id: string;
@@ -113,17 +114,16 @@ export function AttachCredentialForm({
       done={t('attached')}
       hidden={{ accountId: account.id }}
     >
-      <label>
-        {t('credential')}
-        <select name="credentialId" defaultValue={account.credentialId ?? ''}>
-          <option value="">{t('anonymous')}</option>
-          {credentials.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label} · {c.secretHint}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* The empty choice is a real one: no credential, the crawler reads the account anonymously. */}
+      <SelectField
+        name="credentialId"
+        label={t('credential')}
+        defaultValue={account.credentialId ?? ''}
+        options={[
+          { value: '', label: t('anonymous') },
+          ...credentials.map((c) => ({ value: c.id, label: `${c.label} · ${c.secretHint}` })),
+        ]}
+      />
     </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import { deleteCredentialAction } from '@/lib/actions/delete-credential';
 import { replaceCredentialAction } from '@/lib/actions/replace-credential';
 import { CREDENTIAL_KINDS, type CredentialKind } from '@/lib/schemas/credential';
 import { ActionForm } from '@/components/ui/action-form';
+import { SelectField } from '@/components/ui/select-field';
 
 /** Secret inputs for one kind; password inputs so a secret is never echoed on screen. */
 function SecretFields({ kind }: { kind: CredentialKind }) {
@@ -46,16 +47,14 @@ export function AddCredentialForm() {
         {t('label')}
         <input name="label" required minLength={2} />
       </label>
-      <label>
-        {t('kind')}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as CredentialKind)}>
-          {CREDENTIAL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* Controlled: the secret fields below follow the chosen kind. */}
+      <SelectField
+        name="kind"
+        label={t('kind')}
+        value={kind}
+        onChange={(value) => setKind(CREDENTIAL_KINDS.find((k) => k === value) ?? kind)}
+        options={CREDENTIAL_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+      />
       <SecretFields kind={kind} />
       <label>
         {t('expiresAt')}

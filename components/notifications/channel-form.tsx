@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { SelectField } from '@/components/ui/select-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addNotificationChannelAction } from '@/lib/actions/add-notification-channel';
 import {
@@ -33,16 +34,15 @@ export function ChannelForm() {
 
   return (
     <form className="filter-bar" onSubmit={onSubmit} aria-label={t('addChannel')} noValidate data-testid="channel-form">
-      <label>
-        {t('channelKind')}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as ChannelKind)}>
-          {CHANNEL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* Controlled: the fields below follow the chosen kind. */}
+      <SelectField
+        name="kind"
+        label={t('channelKind')}
+        value={kind}
+        onChange={(value) => setKind(CHANNEL_KINDS.find((k) => k === value) ?? kind)}
+        options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        error={form.errorOf('kind')}
+      />
       <label>
         {t('label')}
         <input name="label" required maxLength={80} placeholder={t('labelPlaceholder')} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
+import { AgencyPicker, type PickerAgency } from '@/components/ui/agency-picker';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createRepostTaskAction } from '@/lib/actions/create-repost-task';
@@ -11,7 +12,7 @@ const PLATFORMS = ['WEIBO', 'WECHAT', 'DOUYIN', 'TOUTIAO'] as const;
 // datetime-local values go as typed: the server reads them as Beijing time, whatever the browser's zone.
 const typed = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 
-export function CreateRepostTaskForm({ agencies }: { agencies: Array<{ id: string; name: string }> }) {
+export function CreateRepostTaskForm({ agencies }: { agencies: PickerAgency[] }) {
   const t = useTranslations();
   const platformName = usePlatformName();
   const { isPending, message, fieldErrors: errors, errorOf, run } = useActionForm();
@@ -67,16 +68,15 @@ export function CreateRepostTaskForm({ agencies }: { agencies: Array<{ id: strin
           <input name="deadline" type="datetime-local" required aria-invalid={!!errors.deadline} />
           {err('deadline')}
         </label>
-        <label>
-          {t('repostTasks.agency')}
-          <select name="agencyId" required>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* Starts on the user's own scope (the first listed); a supervising unit below it is chosen in the tree. */}
+        <AgencyPicker
+          name="agencyId"
+          label={t('repostTasks.agency')}
+          agencies={agencies}
+          defaultValue={agencies[0]?.id}
+          required
+        />
+        {err('agencyId')}
         <fieldset>
           <legend>{t('repostTasks.platforms')}</legend>
           {PLATFORMS.map((p) => (

@@ -1,26 +1,72 @@
 import { z } from 'zod';
+import { DETECTORS } from './detectors';
 import { editionSchema, type Edition } from './edition';
 
-/**
- * Version of the catalogue shape this build writes. Stored catalogues carry it as `schemaVersion`; a catalogue
- * without one is version 1 (stored before versions existed). Reading upgrades a stored catalogue step by step to
- * this version before validating it, so a shape change never makes a stored edition unreadable.
- */
-export const EDITION_SCHEMA_VERSION = 2;
-
 type Catalogue = Record<string, unknown>;
-const objectOf = (value: unknown): Catalogue =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Catalogue) : {};
+const isObject = (value: unknown): value is Catalogue =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * UPGRADES[n - 1] turns a version-n catalogue into version n + 1. When the shape changes: bump EDITION_SCHEMA_VERSION,
- * append one step (fill new fields with the value that keeps old scores unchanged, rename moved ones), never edit a
- * step that shipped, and add the old shape to tests/unit/scoring/edition-versions.test.ts.
+ * Shape changes outside the detectors' sections (identity, bonus, annual), by the version they lead to: a step turns
+ * a catalogue of version n - 1 into version n. Changes to a detector's sections are declared in its file instead
+ * (`since`, `added`: lib/scoring/declaration.ts). Never edit a step that shipped; add the old shape to
+ * tests/unit/scoring/edition-pin-inputs.ts.
  */
-const UPGRADES: ReadonlyArray<(catalogue: Catalogue) => Catalogue> = [
-  // 1 → 2: D7 gained 下架/无法访问 (docs/indicators.md D7): not listed on two lookups this many hours apart, its points.
-  (c) => ({ ...c, D7: { delistedConfirmHours: 24, delistedPoints: 5, ...objectOf(c.D7) } }),
-];
+const CATALOGUE_UPGRADES: Readonly<Record<number, (catalogue: Catalogue) => Catalogue>> = {};
+
+/**
+ * Version of the catalogue shape this build writes: the latest version a detector declaration or a catalogue step
+ * names. Stored catalogues carry it as `schemaVersion`; a catalogue without one is version 1 (stored before versions
+ * existed). Reading upgrades a stored catalogue step by step to this version before validating it, so a shape change
+ * never makes a stored edition unreadable.
+ */
+export const EDITION_SCHEMA_VERSION = Math.max(
+  1,
+  ...DETECTORS.flatMap((d) => [d.since, ...Object.keys(d.added ?? {}).map(Number)]),
+  ...Object.keys(CATALOGUE_UPGRADES).map(Number),
+);
+
+/** `top` over `base`, nested objects merged (`top` wins on a leaf). */
+function overlay(base: Catalogue, top: Catalogue): Catalogue {
+  const out: Catalogue = { ...base };
+  for (const [key, value] of Object.entries(top))
+    out[key] = isObject(value) && isObject(out[key]) ? overlay(out[key], value) : value;
+  return out;
+}
+
+/** `catalogue` with what it lacks of `values`: a value present is kept; a section that is not an object is replaced. */
+function fillMissing(catalogue: Catalogue, values: Catalogue): Catalogue {
+  const out: Catalogue = { ...catalogue };
+  for (const [key, value] of Object.entries(values)) {
+    if (isObject(value)) out[key] = fillMissing(isObject(catalogue[key]) ? catalogue[key] : {}, value);
+    else if (!(key in catalogue)) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * What a catalogue of version `to - 1` gets at version `to`: the sections declared `since: to` with their baseline
+ * values, overlaid with the values declared `added` at `to` (the values that keep its scores unchanged).
+ */
+function declaredAt(to: number): Catalogue {
+  let sections: Catalogue = {};
+  let veto: Catalogue = {};
+  for (const d of DETECTORS) {
+    if (d.since === to) {
+      sections = overlay(sections, d.baseline);
+      veto = overlay(veto, d.vetoBaseline);
+    }
+    const added = d.added?.[to];
+    sections = overlay(sections, added?.fields ?? {});
+    veto = overlay(veto, added?.veto ?? {});
+  }
+  return Object.keys(veto).length ? { ...sections, veto } : sections;
+}
+
+function upgradeTo(to: number, catalogue: Catalogue): Catalogue {
+  const step = CATALOGUE_UPGRADES[to];
+  return fillMissing(step ? step(catalogue) : catalogue, declaredAt(to));
+}
 
 function versionOf(catalogue: Catalogue): number {
   const version = catalogue.schemaVersion;
@@ -42,11 +88,8 @@ export function upgradeCatalogue(raw: unknown): unknown {
       },
     ]);
   }
-  for (let version = from; version < EDITION_SCHEMA_VERSION; version += 1) {
-    const step = UPGRADES[version - 1];
-    if (!step) throw new Error(`No edition upgrade from schema version ${version}`);
-    catalogue = step(catalogue);
-  }
+  for (let version = from + 1; version <= EDITION_SCHEMA_VERSION; version += 1)
+    catalogue = upgradeTo(version, catalogue);
   return { ...catalogue, schemaVersion: EDITION_SCHEMA_VERSION };
 }
 

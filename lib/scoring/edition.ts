@@ -1,16 +1,45 @@
 import { z } from 'zod';
+import { days, points } from './declaration';
+import { DETECTORS } from './detectors';
 
-const points = z.number().min(0).max(100);
-const days = z.number().int().min(1).max(3660);
 const bonusItem = z.object({
   code: z.string().regex(/^B[0-9]{1,2}$/, 'Bonus item codes are B1 … B99'),
   name: z.string().trim().min(1).max(80),
   points,
 });
-const indicator = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ enabled: z.boolean().default(true), max: points, ...shape });
 
-/** An indicator catalogue edition: thresholds, points, windows and pass mark as data (docs/indicators.md "cfg"). */
+type Declared = (typeof DETECTORS)[number];
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The deduction sections every detector declares, keyed by code (D1 … D10). */
+type DeclaredSections = Intersection<Declared['fields']>;
+/** The veto sections every detector declares, keyed V1_1 … V3. */
+type DeclaredVetoSections = Intersection<Declared['vetoFields']>;
+
+const codeNumbers = (key: string) => key.slice(1).split(/[._]/).map(Number);
+/** Catalogue order: D1 … D9, D10; V1_1 … V1_4, V2, V3. */
+const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => {
+  const x = codeNumbers(a);
+  const y = codeNumbers(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return x.length - y.length;
+};
+
+/** One detector's sections merged with every other's, in catalogue order; a section declared twice is refused. */
+function compose(pick: (d: Declared) => Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const entries = DETECTORS.flatMap((d) => Object.entries(pick(d)));
+  const keys = entries.map(([key]) => key);
+  const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (twice) throw new Error(`Edition section ${twice} is declared by two detectors`);
+  return Object.fromEntries(entries.sort(byCode));
+}
+
+const sections = compose((d) => d.fields) as DeclaredSections;
+const vetoSections = compose((d) => d.vetoFields) as DeclaredVetoSections;
+
+/**
+ * An indicator catalogue edition: thresholds, points, windows and pass mark as data (docs/indicators.md "cfg").
+ * The veto and deduction sections are those the detectors declare (lib/scoring/declaration.ts).
+ */
 export const editionSchema = z.object({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,58}$/),
   name: z.string().min(1),
@@ -29,69 +58,8 @@ export const editionSchema = z.object({
       .default([])
       .refine((items) => new Set(items.map((i) => i.code)).size === items.length, 'Bonus item codes must be unique'),
   }),
-  veto: z.object({
-    V1_1: z.object({ enabled: z.boolean() }),
-    V1_2: z.object({ enabled: z.boolean() }),
-    V1_3: z.object({ enabled: z.boolean() }),
-    V1_4: z.object({
-      enabled: z.boolean(),
-      burstItems: z.number().int().min(2),
-      burstHours: z.number().min(1),
-      silenceDays: days,
-    }),
-    V2: z.object({ enabled: z.boolean(), windowDays: days }),
-    V3: z.object({ enabled: z.boolean() }),
-  }),
-  D1: indicator({
-    noItemDays: days,
-    noItemPoints: points,
-    countWindowDays: days,
-    minItems: z.number().int().min(1),
-    fewItemsPoints: points,
-  }),
-  D2: indicator({ typoPoints: points, correctionPoints: points }),
-  D3: indicator({ entertainmentPoints: points, insultPoints: points, adPoints: points }),
-  D4: indicator({ points }),
-  D5: indicator({
-    windowDays: days,
-    minQuestions: z.number().int().min(1),
-    minReplyRate: z.number().min(0).max(1),
-    replyRatePoints: points,
-    maxMedianLatencyWorkdays: z.number().min(0),
-    latencyPoints: points,
-    inappropriatePoints: points,
-  }),
-  D6: indicator({ points, minHoursApart: z.number().min(0) }),
-  D7: indicator({
-    staleMonths: z.number().int().min(1),
-    stalePoints: points,
-    minRating: z.number().min(0).max(5),
-    minRatingCount: z.number().int(),
-    ratingPoints: points,
-    lookalikeSimilarity: z.number().min(0).max(1),
-    lookalikePoints: points,
-    // 下架/无法访问: "not listed" on two lookups at least this many hours apart (editions stored before: edition-versions.ts).
-    delistedConfirmHours: z
-      .number()
-      .min(1)
-      .max(24 * 90),
-    delistedPoints: points,
-  }),
-  D8: indicator({
-    unfiledPoints: points,
-    namingPoints: points,
-    unverifiedPoints: points,
-    extraAccountPoints: points,
-    duplicateContentPoints: points,
-    duplicateShare: z.number().min(0).max(1),
-  }),
-  D9: indicator({
-    forcedFollowPoints: points,
-    fanJumpFactor: z.number().min(1),
-    fanJumpDays: days,
-    fanJumpPoints: points,
-  }),
-  D10: indicator({ points }),
+  veto: z.object(vetoSections),
+  ...sections,
   annual: z.object({
     A0: z.object({ maxV11Failures: z.number().int().min(0) }),
     A1: z.object({
@@ -107,10 +75,19 @@ export const editionSchema = z.object({
   }),
 });
 export type Edition = z.infer<typeof editionSchema>;
-export type DeductionCode = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10';
-export const DEDUCTION_CODES: readonly DeductionCode[] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10'];
-export const VETO_CODES = ['V1.1', 'V1.2', 'V1.3', 'V1.4', 'V2', 'V3'] as const;
-export type VetoCode = (typeof VETO_CODES)[number];
+export type EditionInput = z.input<typeof editionSchema>;
+
+export type DeductionCode = keyof DeclaredSections & string;
+export const DEDUCTION_CODES = Object.keys(sections) as readonly DeductionCode[];
+type Dotted<K extends string> = K extends `${infer A}_${infer B}` ? `${A}.${B}` : K;
+export type VetoCode = Dotted<keyof DeclaredVetoSections & string>;
+export const VETO_CODES = Object.keys(vetoSections).map((key) => key.replace('_', '.')) as readonly VetoCode[];
+
+/** The detectors' national-2019 values of their sections (editions/national-2019.ts adds the rest). */
+export const DECLARED_BASELINE = {
+  veto: Object.assign({}, ...DETECTORS.map((d) => d.vetoBaseline)) as EditionInput['veto'],
+  sections: Object.assign({}, ...DETECTORS.map((d) => d.baseline)) as Pick<EditionInput, DeductionCode>,
+};
 
 /** Deep-merges `changes` into a copy of `base` and validates the result (admins derive editions this way). */
 export function cloneEdition(base: Edition, changes: Record<string, unknown>): Edition {

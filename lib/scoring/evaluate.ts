@@ -1,15 +1,6 @@
 import { DEDUCTION_CODES, VETO_CODES } from './edition';
 import { canonicalJson, hash53 } from './hash';
-import { detectAccountManagement } from './detectors/account-management';
-import { detectAppHealth } from './detectors/app-health';
-import { detectDeletedCorrections } from './detectors/corrections';
-import { detectHijack } from './detectors/hijack';
-import { detectInteraction } from './detectors/interaction';
-import { detectOperations } from './detectors/operations';
-import { detectPersonalData } from './detectors/personal-data';
-import { detectReplies } from './detectors/replies';
-import { detectStaleness } from './detectors/staleness';
-import { detectTextRules } from './detectors/text-rules';
+import { DETECTORS } from './detectors';
 import { DAY_MS, shanghaiDaysBetween } from '@/lib/time';
 import type {
   AccountHistory,
@@ -20,19 +11,6 @@ import type {
   ScoreResult,
   ScoringContext,
 } from './types';
-
-const DETECTORS = [
-  detectStaleness,
-  detectInteraction,
-  detectTextRules,
-  detectDeletedCorrections,
-  detectPersonalData,
-  detectReplies,
-  detectHijack,
-  detectAppHealth,
-  detectAccountManagement,
-  detectOperations,
-];
 
 const vetoEnabled = (ctx: ScoringContext, code: string) =>
   ctx.edition.veto[code.replace('.', '_') as keyof ScoringContext['edition']['veto']].enabled;
@@ -100,7 +78,7 @@ function bonusPoints(history: AccountHistory, ctx: ScoringContext): number {
  * Suspected deductions count provisionally; only confirmed vetoes fail; a suspected veto puts the account at risk.
  */
 export function scoreAccount(history: AccountHistory, ctx: ScoringContext): AccountScore {
-  const results = DETECTORS.map((detect) => detect(history, ctx));
+  const results = DETECTORS.map((d) => d.detect(history, ctx));
   // Some evidence is shared by accounts (a reposting task, the first account of an agency): the account is part of
   // the identity, or two accounts' findings would be one row and one account's review would decide the other's.
   const raw = results

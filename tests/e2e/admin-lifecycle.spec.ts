@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
-import { saveScreenshot } from './helpers/screenshot';
+import { saveDesktopAndPhoneScreenshots, saveScreenshot } from './helpers/screenshot';
 
 const stamp = `${Date.now() % 1_000_000}`;
 const COOKIE = `SUB=_2A25e2esecret${randomBytes(8).toString('hex')}; SUBP=0033WrSX`;
@@ -34,8 +34,14 @@ test('[ADMIN] adds a Weibo credential and sees only its masked hint; attaches it
   await page.getByRole('link', { name: /平台凭据/ }).click();
   const form = page.getByRole('form', { name: '添加凭据' });
   await form.getByLabel('名称').fill(`江川发布微博-${stamp}`);
-  await form.getByLabel('类型').selectOption('WEIBO_COOKIE');
+  // The kind decides the secret fields: WeChat backend asks for a cookie and a token, a Weibo cookie for one cookie.
+  const kind = form.getByRole('combobox', { name: '类型' });
+  await kind.selectOption('WECHAT_MP_BACKEND');
+  await expect(form.getByLabel('token', { exact: true })).toBeVisible();
+  await kind.selectOption('WEIBO_COOKIE');
+  await expect(form.getByLabel('token', { exact: true })).toHaveCount(0);
   await form.getByLabel('Cookie', { exact: true }).fill(COOKIE);
+  await saveDesktopAndPhoneScreenshots(page, 'admin-credential-form');
   await form.getByRole('button', { name: '添加凭据' }).click();
   await expect(form.getByRole('status')).toHaveText('凭据已加密保存');
   const row = page.getByRole('row', { name: new RegExp(`江川发布微博-${stamp}`) });
@@ -68,7 +74,11 @@ test('[ADMIN] adds a Weibo credential and sees only its masked hint; attaches it
   await page.getByRole('link', { name: `管理 江川生命周期-${stamp}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `江川生命周期-${stamp}` })).toBeVisible();
   const attach = page.getByRole('form', { name: '设置抓取凭据' });
-  await attach.getByLabel('凭据').selectOption(stored.id);
+  const credential = attach.getByRole('combobox', { name: '凭据' });
+  await expect(credential).toHaveValue('');
+  await expect(credential.locator('option:checked')).toHaveText('不使用凭据（匿名抓取）');
+  await credential.selectOption(stored.id);
+  await saveDesktopAndPhoneScreenshots(page, 'admin-attach-credential');
   await attach.getByRole('button', { name: '设置抓取凭据' }).click();
   await expect(attach.getByRole('status')).toHaveText('抓取凭据已更新');
   expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).credentialId).toBe(stored.id);

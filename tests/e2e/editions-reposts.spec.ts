@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { shanghaiWallClock } from '@/lib/time';
+import { expectPickedAgency, pickAgency } from './helpers/agency-picker';
 import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
-import { saveScreenshot } from './helpers/screenshot';
+import { saveDesktopAndPhoneScreenshots, saveScreenshot } from './helpers/screenshot';
 
 const DAY = 86_400_000;
 /** `datetime-local` value in Asia/Shanghai, the browser's zone in these specs. */
@@ -123,11 +124,13 @@ test('[SUPERVISOR] issues a reposting task to a subtree and sees reposted, misse
   const db = e2eDb();
   let anchor: { term: string; displayName: string };
   let seedNow: Date;
+  let scopeName: string;
   try {
     const grant = await db.roleGrant.findFirstOrThrow({
       where: { role: 'SUPERVISOR', user: { email: 'supervisor@demo.xunjian.local' } },
-      select: { agencyId: true },
+      select: { agencyId: true, agency: { select: { name: true } } },
     });
+    scopeName = grant.agency.name;
     seedNow = (await db.inspection.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { monitoringAt: true } }))
       .monitoringAt;
     // Wording one of the supervisor's Weibo/WeChat accounts really published in the task's window (and as few
@@ -172,11 +175,16 @@ test('[SUPERVISOR] issues a reposting task to a subtree and sees reposted, misse
   await expect(page.getByRole('heading', { level: 1, name: '重要信息转载' })).toBeVisible();
 
   const title = `转载：重要通知 ${Date.now() % 100000}`;
-  await page.getByLabel('任务名称').fill(title);
-  await page.getByLabel(/^识别词/).fill(anchor.term);
-  await page.getByLabel('发布时间').fill(local(new Date(seedNow.getTime() - 5 * DAY)));
-  await page.getByLabel('转载期限').fill(local(new Date(seedNow.getTime() - 3 * DAY)));
-  await page.getByRole('button', { name: '布置任务' }).click();
+  const form = page.getByRole('region', { name: '布置转载任务' });
+  // The target agency is a tree starting on the supervisor's own scope; it is searched and picked like any tree.
+  await expectPickedAgency(form, '目标单位（含下级）', scopeName);
+  await form.getByLabel('任务名称').fill(title);
+  await form.getByLabel(/^识别词/).fill(anchor.term);
+  await form.getByLabel('发布时间').fill(local(new Date(seedNow.getTime() - 5 * DAY)));
+  await form.getByLabel('转载期限').fill(local(new Date(seedNow.getTime() - 3 * DAY)));
+  await pickAgency(form, '目标单位（含下级）', scopeName);
+  await saveDesktopAndPhoneScreenshots(page, 'repost-task-form');
+  await form.getByRole('button', { name: '布置任务' }).click();
   // Issuing matches every target's posts at once: allow a busy machine more than the default 5 s.
   await expect(page.getByRole('status')).toContainText(/已布置，共 \d+ 个目标账号，其中 [1-9]\d* 个已转载/, {
     timeout: 30_000,

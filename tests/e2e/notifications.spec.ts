@@ -3,7 +3,7 @@ import { createUser } from '@/lib/services/create-user';
 import { expectPickedAgency, pickAgency } from './helpers/agency-picker';
 import { signInAs } from './helpers/auth';
 import { e2eDb } from './helpers/db';
-import { saveScreenshot } from './helpers/screenshot';
+import { saveDesktopAndPhoneScreenshots, saveScreenshot } from './helpers/screenshot';
 
 // Issue 15 (delivery): a county supervisor adds a WeCom robot (shown masked), subscribes at once with quiet hours and
 // as a daily digest, pauses one, sends a test message and reads the delivery log. The sending itself (robots, SMTP,
@@ -37,13 +37,19 @@ test('[SUPERVISOR] channel, subscriptions, test message and the delivery log; au
   await expect(page.getByText('请先添加通知渠道，再设置订阅。')).toBeVisible();
 
   const channelForm = page.getByRole('form', { name: '添加渠道' });
-  await channelForm.getByLabel('类型').selectOption('DINGTALK');
+  const channelKind = channelForm.getByRole('combobox', { name: '类型' });
+  await expect(channelKind).toHaveValue('WECOM');
+  await channelKind.selectOption('DINGTALK');
+  // The kind decides the fields: a DingTalk robot also has its signing secret.
+  await expect(channelForm.getByLabel('加签密钥')).toBeVisible();
   await channelForm.getByLabel('名称').fill('督查钉钉群');
   await channelForm.getByLabel('Webhook 地址').fill('not a url');
   await channelForm.getByRole('button', { name: '添加渠道' }).click();
   await expect(channelForm.getByText('请填写机器人完整的 Webhook 地址（https://…）')).toBeVisible();
+  await saveDesktopAndPhoneScreenshots(page, 'notifications-channel-form');
 
-  await channelForm.getByLabel('类型').selectOption('WECOM');
+  await channelKind.selectOption('WECOM');
+  await expect(channelForm.getByLabel('加签密钥')).toHaveCount(0);
   await channelForm.getByLabel('名称').fill('县网信办工作群');
   await channelForm
     .getByLabel('Webhook 地址')

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { declareDetector, indicatorSection, points } from '../declaration';
 import { finding } from '../finding';
 import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
 
@@ -36,3 +38,32 @@ export function detectAccountManagement(h: AccountHistory, ctx: ScoringContext):
     hit('D8.DUPLICATE_CONTENT', D8.duplicateContentPoints, { share: Math.round(h.nearDuplicateShare * 100) / 100 });
   return { findings, insufficient: [], notApplicable: [] };
 }
+
+/** D8. */
+export const accountManagement = declareDetector({
+  fields: {
+    D8: indicatorSection({
+      unfiledPoints: points,
+      namingPoints: points,
+      unverifiedPoints: points,
+      extraAccountPoints: points,
+      duplicateContentPoints: points,
+      duplicateShare: z.number().min(0).max(1),
+    }),
+  },
+  vetoFields: {},
+  baseline: {
+    D8: {
+      max: 15,
+      unfiledPoints: 5,
+      namingPoints: 3,
+      unverifiedPoints: 3,
+      extraAccountPoints: 2,
+      duplicateContentPoints: 2,
+      duplicateShare: 0.6,
+    },
+  },
+  vetoBaseline: {},
+  since: 1,
+  detect: detectAccountManagement,
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { declareDetector, indicatorSection, points } from '../declaration';
 import { nameSimilarity } from '@/lib/text/similarity';
 import { insufficiency } from '../coverage';
 import { finding } from '../finding';
@@ -121,3 +123,44 @@ function listingState(h: AccountHistory, ctx: ScoringContext): { finding?: Findi
     ),
   };
 }
+
+/** D7. */
+export const appHealth = declareDetector({
+  fields: {
+    D7: indicatorSection({
+      staleMonths: z.number().int().min(1),
+      stalePoints: points,
+      minRating: z.number().min(0).max(5),
+      minRatingCount: z.number().int(),
+      ratingPoints: points,
+      lookalikeSimilarity: z.number().min(0).max(1),
+      lookalikePoints: points,
+      // 下架/无法访问: "not listed" on two lookups at least this many hours apart (since schema version 2).
+      delistedConfirmHours: z
+        .number()
+        .min(1)
+        .max(24 * 90),
+      delistedPoints: points,
+    }),
+  },
+  vetoFields: {},
+  baseline: {
+    D7: {
+      max: 15,
+      staleMonths: 12,
+      stalePoints: 5,
+      minRating: 3.0,
+      minRatingCount: 50,
+      ratingPoints: 5,
+      lookalikeSimilarity: 0.8,
+      lookalikePoints: 5,
+      delistedConfirmHours: 24,
+      delistedPoints: 5,
+    },
+  },
+  vetoBaseline: {},
+  since: 1,
+  // 2: D7 gained 下架/无法访问 (docs/indicators.md D7): not listed on two lookups this many hours apart, its points.
+  added: { 2: { fields: { D7: { delistedConfirmHours: 24, delistedPoints: 5 } } } },
+  detect: detectAppHealth,
+});

@@ -1,3 +1,4 @@
+import { declareDetector } from '../declaration';
 import { textSimilarity } from '@/lib/text/similarity';
 import { finding, postEvidence } from '../finding';
 import { DAY_MS } from '@/lib/time';
@@ -100,3 +101,13 @@ export function detectDeletedCorrections(h: AccountHistory, ctx: ScoringContext)
   }
   return { findings: out, insufficient: [], notApplicable: [] };
 }
+
+/** D2's deleted corrections: its section is declared with D2's other rules (text-rules.ts). */
+export const deletedCorrections = declareDetector({
+  fields: {},
+  vetoFields: {},
+  baseline: {},
+  vetoBaseline: {},
+  since: 1,
+  detect: detectDeletedCorrections,
+});

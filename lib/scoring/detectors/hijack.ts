@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { days, declareDetector } from '../declaration';
 import { finding, postEvidence } from '../finding';
 import { DAY_MS, HOUR_MS } from '@/lib/time';
 import type { AccountHistory, DetectorResult, Finding, ScoringContext } from '../types';
@@ -85,3 +87,20 @@ export function detectHijack(h: AccountHistory, ctx: ScoringContext): DetectorRe
   }
   return { findings, insufficient: [], notApplicable: [] };
 }
+
+/** V1.4. */
+export const hijack = declareDetector({
+  fields: {},
+  vetoFields: {
+    V1_4: z.object({
+      enabled: z.boolean(),
+      burstItems: z.number().int().min(2),
+      burstHours: z.number().min(1),
+      silenceDays: days,
+    }),
+  },
+  baseline: {},
+  vetoBaseline: { V1_4: { enabled: true, burstItems: 10, burstHours: 24, silenceDays: 30 } },
+  since: 1,
+  detect: detectHijack,
+});

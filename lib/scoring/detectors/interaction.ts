@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { declareDetector } from '../declaration';
 import { insufficiency, itemsPublishedIn } from '../coverage';
 import { finding } from '../finding';
 import { DAY_MS } from '@/lib/time';
@@ -37,3 +39,13 @@ export function detectInteraction(h: AccountHistory, ctx: ScoringContext): Detec
   }
   return out;
 }
+
+/** V3 (its window is V2's). */
+export const interaction = declareDetector({
+  fields: {},
+  vetoFields: { V3: z.object({ enabled: z.boolean() }) },
+  baseline: {},
+  vetoBaseline: { V3: { enabled: true } },
+  since: 1,
+  detect: detectInteraction,
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { days, declareDetector, indicatorSection, points } from '../declaration';
 import { finding } from '../finding';
 import { DAY_MS, HOUR_MS } from '@/lib/time';
 import type {
@@ -185,3 +187,26 @@ export function detectOperations(h: AccountHistory, ctx: ScoringContext): Detect
   if (ctx.edition.D10.enabled) missedReposts(h, ctx, findings);
   return { findings, insufficient, notApplicable: [] };
 }
+
+/** D6, D9 (its forced-follow text rule: text-rules.ts) and D10. */
+export const operations = declareDetector({
+  fields: {
+    D6: indicatorSection({ points, minHoursApart: z.number().min(0) }),
+    D9: indicatorSection({
+      forcedFollowPoints: points,
+      fanJumpFactor: z.number().min(1),
+      fanJumpDays: days,
+      fanJumpPoints: points,
+    }),
+    D10: indicatorSection({ points }),
+  },
+  vetoFields: {},
+  baseline: {
+    D6: { max: 10, points: 2, minHoursApart: 1 },
+    D9: { max: 10, forcedFollowPoints: 5, fanJumpFactor: 5, fanJumpDays: 7, fanJumpPoints: 5 },
+    D10: { max: 10, points: 2 },
+  },
+  vetoBaseline: {},
+  since: 1,
+  detect: detectOperations,
+});

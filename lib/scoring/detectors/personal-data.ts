@@ -1,3 +1,4 @@
+import { declareDetector, indicatorSection, points } from '../declaration';
 import { findPersonalData } from '@/lib/text/pii';
 import { commentEvidence, finding, postEvidence } from '../finding';
 import { DAY_MS } from '@/lib/time';
@@ -35,3 +36,13 @@ export function detectPersonalData(h: AccountHistory, ctx: ScoringContext): Dete
     if (c.isOwnReply && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt) check(c.text, commentEvidence(c));
   return { findings, insufficient: [], notApplicable: [] };
 }
+
+/** D4. */
+export const personalData = declareDetector({
+  fields: { D4: indicatorSection({ points }) },
+  vetoFields: {},
+  baseline: { D4: { max: 15, points: 5 } },
+  vetoBaseline: {},
+  since: 1,
+  detect: detectPersonalData,
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { days, declareDetector, indicatorSection, points } from '../declaration';
 import { daysNotCrawled, daysWithoutFact, insufficiency } from '../coverage';
 import { isQuestion } from '@/lib/text/question';
 import { finding } from '../finding';
@@ -78,3 +80,34 @@ export function detectReplies(h: AccountHistory, ctx: ScoringContext): DetectorR
   }
   return out;
 }
+
+/** D5 (its inappropriate-reply rule: text-rules.ts). */
+export const replies = declareDetector({
+  fields: {
+    D5: indicatorSection({
+      windowDays: days,
+      minQuestions: z.number().int().min(1),
+      minReplyRate: z.number().min(0).max(1),
+      replyRatePoints: points,
+      maxMedianLatencyWorkdays: z.number().min(0),
+      latencyPoints: points,
+      inappropriatePoints: points,
+    }),
+  },
+  vetoFields: {},
+  baseline: {
+    D5: {
+      max: 20,
+      windowDays: 30,
+      minQuestions: 3,
+      minReplyRate: 0.8,
+      replyRatePoints: 5,
+      maxMedianLatencyWorkdays: 5,
+      latencyPoints: 5,
+      inappropriatePoints: 10,
+    },
+  },
+  vetoBaseline: {},
+  since: 1,
+  detect: detectReplies,
+});

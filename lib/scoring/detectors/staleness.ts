@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { days, declareDetector, indicatorSection, points } from '../declaration';
 import { daysNotCrawled, insufficiency, isReadThrough, itemsPublishedIn, notReadThroughDetails } from '../coverage';
 import { finding } from '../finding';
 import { DAY_MS, shanghaiDaysBetween } from '@/lib/time';
@@ -106,3 +108,21 @@ export function detectStaleness(h: AccountHistory, ctx: ScoringContext): Detecto
   if (d1Unread) out.insufficient.push(d1Unread);
   return out;
 }
+
+/** D1 and V2, their sections of the edition and their national-2019 values. */
+export const staleness = declareDetector({
+  fields: {
+    D1: indicatorSection({
+      noItemDays: days,
+      noItemPoints: points,
+      countWindowDays: days,
+      minItems: z.number().int().min(1),
+      fewItemsPoints: points,
+    }),
+  },
+  vetoFields: { V2: z.object({ enabled: z.boolean(), windowDays: days }) },
+  baseline: { D1: { max: 10, noItemDays: 7, noItemPoints: 5, countWindowDays: 30, minItems: 4, fewItemsPoints: 5 } },
+  vetoBaseline: { V2: { enabled: true, windowDays: 14 } },
+  since: 1,
+  detect: detectStaleness,
+});

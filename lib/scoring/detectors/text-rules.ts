@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { declareDetector, indicatorSection, points } from '../declaration';
 import { commentEvidence, finding, postEvidence } from '../finding';
 import { correctedItemFor, correctionDetails } from './corrections';
 import { leaderIssues } from './leaders';
@@ -179,3 +181,23 @@ export function detectTextRules(h: AccountHistory, ctx: ScoringContext): Detecto
   }
   return { findings: out, insufficient: [], notApplicable: [] };
 }
+
+/** V1.1–V1.3, D2 and D3 (D2's deleted corrections: corrections.ts); D5's and D9's sections, which it also reads: replies.ts, operations.ts. */
+export const textRules = declareDetector({
+  fields: {
+    D2: indicatorSection({ typoPoints: points, correctionPoints: points }),
+    D3: indicatorSection({ entertainmentPoints: points, insultPoints: points, adPoints: points }),
+  },
+  vetoFields: {
+    V1_1: z.object({ enabled: z.boolean() }),
+    V1_2: z.object({ enabled: z.boolean() }),
+    V1_3: z.object({ enabled: z.boolean() }),
+  },
+  baseline: {
+    D2: { max: 20, typoPoints: 1, correctionPoints: 5 },
+    D3: { max: 20, entertainmentPoints: 2, insultPoints: 5, adPoints: 5 },
+  },
+  vetoBaseline: { V1_1: { enabled: true }, V1_2: { enabled: true }, V1_3: { enabled: true } },
+  since: 1,
+  detect: detectTextRules,
+});
