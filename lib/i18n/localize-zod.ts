@@ -10,11 +10,15 @@ const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } satisfies 
   { localeError: unknown }
 >;
 
-/** One zod issue as a sentence in `locale`: our own keys (validation.*), common size checks, else zod's locale. */
+/**
+ * One zod issue as a sentence in `locale`: our own keys (validation.*, a custom issue's `params` filling the key's
+ * placeholders), common size checks, else zod's locale.
+ */
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   const t = errorTranslator(locale);
   const key = issue.message.startsWith('validation.') ? issue.message.slice('validation.'.length) : '';
-  if (isValidationKey(key)) return t(`validation.${key}`);
+  if (isValidationKey(key))
+    return t(`validation.${key}`, (issue.code === 'custom' ? issue.params : undefined) as never);
   if (issue.code === 'too_small' && issue.origin === 'string')
     return Number(issue.minimum) <= 1
       ? t('validation.required')

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { ValidationKey } from '@/lib/i18n/error-messages';
 import type { PlatformCode } from './enums';
 
 // The crawl route of an account as import columns, turned into the `account.crawl_config` JSON the crawlers read
 // (crawlers/platforms/*: wechat/config.ts, rss/index.ts, weibo/index.ts, appstore/index.ts, apps/android.ts).
 // The formats mirror the crawlers' own zod schemas, so a file is refused at import rather than failing every crawl;
 // tests/unit/schemas/account-crawl-columns.test.ts parses the result with the crawlers' parsers.
+// A problem is a message key (validation.crawl*, lib/i18n/messages/errors.*.json) with its values, worded in the
+// reader's language where the row errors are reported (lib/services/import-accounts.ts), never an English sentence.
 
 export const CRAWL_COLUMNS = [
   'crawl_route',
@@ -52,6 +55,7 @@ const ROUTE_WORDS: Record<string, (typeof WECHAT_IMPORT_ROUTES)[number]> = {
   rss_bridge: 'rss',
 };
 const ANDROID_STORES = ['HUAWEI', 'YINGYONGBAO', 'XIAOMI'] as const;
+const MAX_SEARCH_TERMS = 5;
 const YES = new Set(['true', 'yes', 'y', '1', '是']);
 const NO = new Set(['false', 'no', 'n', '0', '否']);
 
@@ -61,8 +65,24 @@ const list = (v: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-type Issue = { column: CrawlColumn; message: string };
+/**
+ * The values a crawl-column message refers to; the import words them per language: `platform` by its name,
+ * `anyOf` / `allOf` as "a, b or c" / "a, b and c" of the columns' headers (codes in English).
+ */
+export type CrawlIssueParams = {
+  platform?: PlatformCode;
+  route?: string;
+  expected?: string;
+  maximum?: number;
+  anyOf?: readonly CrawlColumn[];
+  allOf?: readonly CrawlColumn[];
+};
+export type CrawlIssue = { column: CrawlColumn; message: `validation.${ValidationKey}`; params?: CrawlIssueParams };
 export type CrawlColumnValues = Partial<Record<CrawlColumn, string>>;
+
+const KEY_PREFIX = 'validation.';
+const isCrawlMessage = (m: string | undefined): m is CrawlIssue['message'] =>
+  typeof m === 'string' && m.startsWith(KEY_PREFIX);
 
 /**
  * Builds the crawl_config of one row, or the problems of that row (column + message). `handle` matters because a
@@ -72,19 +92,28 @@ export function crawlConfigFromColumns(
   platform: PlatformCode,
   handle: string,
   values: CrawlColumnValues,
-): { config: Record<string, unknown> } | { issues: Issue[] } {
-  const issues: Issue[] = [];
+): { config: Record<string, unknown> } | { issues: CrawlIssue[] } {
+  const issues: CrawlIssue[] = [];
   const allowed = new Set(CRAWL_COLUMNS_BY_PLATFORM[platform]);
   for (const column of CRAWL_COLUMNS) {
     if (values[column] && !allowed.has(column))
-      issues.push({ column, message: `Does not apply to ${platform} accounts (their crawler never reads it)` });
+      issues.push({ column, message: 'validation.crawlNotForPlatform', params: { platform } });
   }
   const check = <T>(column: CrawlColumn, schema: z.ZodType<T>): T | undefined => {
     const raw = values[column];
     if (!raw || !allowed.has(column)) return undefined;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    issues.push({ column, message: parsed.error.issues[0]?.message ?? 'Invalid value' });
+    const first = parsed.error.issues[0];
+    if (first?.code === 'too_big')
+      issues.push({ column, message: 'validation.tooLong', params: { maximum: Number(first.maximum) } });
+    else if (isCrawlMessage(first?.message))
+      issues.push({
+        column,
+        message: first.message,
+        ...(first.code === 'custom' && first.params ? { params: first.params as CrawlIssueParams } : {}),
+      });
+    else issues.push({ column, message: 'validation.invalid' });
     return undefined;
   };
 
@@ -92,39 +121,32 @@ export function crawlConfigFromColumns(
     'crawl_route',
     z.string().transform((v, ctx) => {
       const r = ROUTE_WORDS[v.toLowerCase()];
-      if (!r) ctx.addIssue({ code: 'custom', message: `Expected one of ${WECHAT_IMPORT_ROUTES.join(', ')}` });
+      if (!r)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'validation.crawlRoute',
+          params: { expected: WECHAT_IMPORT_ROUTES.join(', ') },
+        });
       return r ?? z.NEVER;
     }),
   );
-  const weMpRssId = check(
-    'we_mp_rss_id',
-    z.string().regex(/^[\w-]+$/, 'A we-mp-rss feed id has letters, digits, _ or - only'),
-  );
-  const fakeid = check(
-    'wechat_fakeid',
-    z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'fakeid is the base64 __biz, e.g. MzkwMDAwMDAwMQ=='),
-  );
-  const feedUrl = check('feed_url', z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL' }).max(2000));
-  const rsshubPath = check(
-    'rsshub_path',
-    z.string().startsWith('/', 'An RSSHub path starts with /, e.g. /douyin/user/MS4wLjAB…').max(500),
-  );
+  const weMpRssId = check('we_mp_rss_id', z.string().regex(/^[\w-]+$/, 'validation.crawlWeMpRssId'));
+  const fakeid = check('wechat_fakeid', z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'validation.crawlFakeid'));
+  const feedUrl = check('feed_url', z.url({ protocol: /^https?$/, error: 'validation.httpUrl' }).max(2000));
+  const rsshubPath = check('rsshub_path', z.string().startsWith('/', 'validation.crawlRsshubPath').max(500));
   const listsAllItems = check(
     'feed_lists_all_items',
     z.string().transform((v, ctx) => {
       const s = v.toLowerCase();
       if (YES.has(s)) return true;
       if (NO.has(s)) return false;
-      ctx.addIssue({ code: 'custom', message: 'Expected yes/no (true/false, 是/否)' });
+      ctx.addIssue({ code: 'custom', message: 'validation.crawlYesNo' });
       return z.NEVER;
     }),
   );
-  const uid = check('weibo_uid', z.string().regex(/^\d+$/, 'A Weibo uid is digits only'));
-  const trackId = check(
-    'app_track_id',
-    z.string().regex(/^\d+$/, 'An App Store track id is digits only (id… in the App Store URL, without "id")'),
-  );
-  const bundleId = check('app_bundle_id', z.string().regex(/^[\w.-]+$/, 'A bundle id looks like cn.gov.example.app'));
+  const uid = check('weibo_uid', z.string().regex(/^\d+$/, 'validation.crawlWeiboUid'));
+  const trackId = check('app_track_id', z.string().regex(/^\d+$/, 'validation.crawlAppTrackId'));
+  const bundleId = check('app_bundle_id', z.string().regex(/^[\w.-]+$/, 'validation.crawlBundleId'));
   const stores = check(
     'android_stores',
     z.string().transform((v, ctx) => {
@@ -133,17 +155,19 @@ export function crawlConfigFromColumns(
       if (names.length === 0 || bad.length > 0)
         ctx.addIssue({
           code: 'custom',
-          message: `Expected ${ANDROID_STORES.join(';')} or some of them, separated by ;`,
+          message: 'validation.crawlAndroidStores',
+          params: { expected: ANDROID_STORES.join(';') },
         });
       return [...new Set(names)] as (typeof ANDROID_STORES)[number][];
     }),
   );
-  const huaweiAppId = check('huawei_app_id', z.string().regex(/^C\d+$/, 'An AppGallery app id looks like C100000001'));
+  const huaweiAppId = check('huawei_app_id', z.string().regex(/^C\d+$/, 'validation.crawlHuaweiAppId'));
   const searchTerms = check(
     'app_search_terms',
     z.string().transform((v, ctx) => {
       const terms = list(v);
-      if (terms.length > 5) ctx.addIssue({ code: 'custom', message: 'At most 5 search terms, separated by ;' });
+      if (terms.length > MAX_SEARCH_TERMS)
+        ctx.addIssue({ code: 'custom', message: 'validation.crawlSearchTerms', params: { maximum: MAX_SEARCH_TERMS } });
       return terms;
     }),
   );
@@ -158,12 +182,17 @@ export function crawlConfigFromColumns(
       : undefined;
   const hasFeedSource = Boolean(feedUrl || rsshubPath || /^https?:\/\//.test(handle));
   if (platform === 'WECHAT' && route === 'rss' && !weMpRssId && !hasFeedSource) {
-    issues.push({ column: 'crawl_route', message: 'The rss route needs we_mp_rss_id, feed_url or rsshub_path' });
+    issues.push({
+      column: 'crawl_route',
+      message: 'validation.crawlRssRouteNeedsSource',
+      params: { anyOf: ['we_mp_rss_id', 'feed_url', 'rsshub_path'] },
+    });
   }
   if (platform === 'WECHAT' && route && route !== 'rss' && (weMpRssId || feed)) {
     issues.push({
       column: 'crawl_route',
-      message: `The ${route} route reads the platform with a credential; leave we_mp_rss_id and the feed columns empty or use the rss route`,
+      message: 'validation.crawlCredentialRouteNoFeed',
+      params: { route, allOf: ['we_mp_rss_id', ...FEED_COLUMNS] },
     });
   }
   if (
@@ -174,7 +203,8 @@ export function crawlConfigFromColumns(
   ) {
     issues.push({
       column: 'feed_url',
-      message: `A ${platform} account is read from a feed: give feed_url or rsshub_path (or a feed URL as handle)`,
+      message: 'validation.crawlFeedNeeded',
+      params: { platform, anyOf: ['feed_url', 'rsshub_path'] },
     });
   }
   if (issues.length > 0) return { issues };

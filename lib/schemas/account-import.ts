@@ -75,7 +75,7 @@ export const accountImportRowSchema = importRow(
       const built = crawlConfigFromColumns(row.platform, row.handle, values);
       if ('issues' in built) {
         for (const issue of built.issues)
-          ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message });
+          ctx.addIssue({ code: 'custom', path: [issue.column], message: issue.message, params: issue.params });
         return z.NEVER;
       }
       const { agency_code, platform, handle, display_name, url, filing_number, filing_status, opened_at } = row;

@@ -7,6 +7,8 @@ import { AppError, type AppErrorKey } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { formatErrorMessage } from '@/lib/i18n/error-messages';
 import { localizeZodError } from '@/lib/i18n/localize-zod';
+import { platformName } from '@/lib/platforms';
+import type { CrawlColumn, CrawlIssueParams } from '@/lib/schemas/account-crawl-columns';
 import {
   ACCOUNT_IMPORT_COLUMNS,
   REQUIRED_IMPORT_COLUMNS,
@@ -15,7 +17,12 @@ import {
   type AccountImportPreviewRow,
   type ImportRowError,
 } from '@/lib/schemas/account-import';
-import { accountCellsByCode, accountColumnOf, EXAMPLE_ROW_MARK } from '@/lib/import/account-headers';
+import {
+  ACCOUNT_HEADER_NAMES,
+  accountCellsByCode,
+  accountColumnOf,
+  EXAMPLE_ROW_MARK,
+} from '@/lib/import/account-headers';
 import { readImportTable, type ImportFile, type ImportTable } from './read-import-table';
 import { recordAudit } from './record-audit';
 
@@ -136,12 +143,34 @@ async function readAccountTable(file: ImportFile): Promise<ImportTable> {
 }
 
 /**
- * One zod issue of a row in `locale`: keyed and standard issues through the shared zod localizer; the crawl columns'
- * own sentences (free text with the column's values, English) as written.
+ * One zod issue of a row in `locale`, through the shared zod localizer: keyed issues (validation.*, the crawl columns'
+ * with their values worded for the reader, see crawlParamWords) and standard ones. A custom issue without a key
+ * (lib/schemas/text.ts) as written.
  */
 function rowIssueText(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (issue.code === 'custom' && !issue.message.startsWith('validation.')) return issue.message;
-  return localizeZodError(new z.ZodError([issue]), locale).message;
+  if (issue.code !== 'custom') return localizeZodError(new z.ZodError([issue]), locale).message;
+  if (!issue.message.startsWith('validation.')) return issue.message;
+  const params = issue.params && crawlParamWords(issue.params as CrawlIssueParams, locale);
+  return localizeZodError(new z.ZodError([{ ...issue, params }]), locale).message;
+}
+
+/**
+ * A crawl-column message's values in the reader's words: the platform by its name, columns by the template's Chinese
+ * headers in Chinese (the codes in English, as the CLI's files use them), lists as "a, b or c" / "a, b and c".
+ */
+function crawlParamWords(
+  { platform, anyOf, allOf, ...rest }: CrawlIssueParams,
+  locale: Locale,
+): Record<string, string | number> {
+  const column = (c: CrawlColumn) => (locale === 'en' ? c : ACCOUNT_HEADER_NAMES[c]);
+  const list = (columns: readonly CrawlColumn[], type: 'disjunction' | 'conjunction') =>
+    new Intl.ListFormat(locale, { type }).format(columns.map(column));
+  return {
+    ...rest,
+    ...(platform ? { platform: platformName(platform, locale) } : {}),
+    ...(anyOf ? { anyOf: list(anyOf, 'disjunction') } : {}),
+    ...(allOf ? { allOf: list(allOf, 'conjunction') } : {}),
+  };
 }
 
 function checkHeader(header: string[], say: Say): ImportRowError[] {

@@ -61,9 +61,9 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const upload = (lines: string[]) => {
+const upload = (lines: string[], header = 'agency_code,platform,handle,display_name,opened_at') => {
   const form = new FormData();
-  const text = ['agency_code,platform,handle,display_name,opened_at', ...lines].join('\n');
+  const text = [header, ...lines].join('\n');
   form.set('file', new File([text], 'accounts.csv', { type: 'text/csv' }));
   form.set('mode', 'preview');
   return form;
@@ -107,6 +107,38 @@ describe('server action messages', () => {
       '2 agency_code: 单位代码“NOPE”不存在',
       '4 handle: 与第 3 行重复',
       '5 opened_at: 请填写日期，例如 2024-03-01',
+    ]);
+  });
+
+  it("are in the page's language: the crawl columns' row errors, platforms and columns by their names", async () => {
+    // Chinese headers, as the template has them: 抓取方式 = crawl_route, 订阅地址 = feed_url, 微博用户编号 = weibo_uid.
+    const header = '主办单位代码,平台,账号标识,账号名称,抓取方式,订阅地址,微博用户编号';
+    const rows = [
+      `${agencyCode},微信公众号,gh_rss,江川发布,rss,,`,
+      `${agencyCode},微信公众号,gh_uid,江川公安,,,7400000001`,
+      `${agencyCode},哔哩哔哩,bili-1,江川B站,,,`,
+      `${agencyCode},订阅源,news,江川新闻,,not-a-url,`,
+      `${agencyCode},微博,7400000002,江川交警,,,74x`,
+    ];
+    const messages = async (locale: 'zh-CN' | 'en') => {
+      inLanguage(locale);
+      const result = await importAccountsAction(upload(rows, header));
+      if (!result.ok) throw new Error(result.message);
+      return result.data.preview.errors.map((e) => `${e.row} ${e.column}: ${e.message}`);
+    };
+    expect(await messages('zh-CN')).toEqual([
+      '2 crawl_route: 抓取方式为 rss 时须填写公众号订阅标识、订阅地址或订阅路由',
+      '3 weibo_uid: 微信公众号账号不使用此列（其抓取程序不读取）',
+      '4 feed_url: 哔哩哔哩账号通过订阅源读取：请填写订阅地址或订阅路由（或以订阅地址作账号标识）',
+      '5 feed_url: 请填写以 http:// 或 https:// 开头的地址',
+      '6 weibo_uid: 微博用户编号只能是数字',
+    ]);
+    expect(await messages('en')).toEqual([
+      '2 crawl_route: The rss route needs we_mp_rss_id, feed_url, or rsshub_path',
+      '3 weibo_uid: Not read for WeChat official account: its crawler never uses this column',
+      '4 feed_url: Bilibili is read from a feed: give feed_url or rsshub_path (or a feed URL as the handle)',
+      '5 feed_url: Use an address starting with http:// or https://',
+      '6 weibo_uid: A Weibo uid is digits only',
     ]);
   });
 });

@@ -162,20 +162,24 @@ describe('account import: crawl route columns', () => {
       }),
     );
     expect(error.errors).toEqual([
-      { row: 2, column: 'crawl_route', message: 'The rss route needs we_mp_rss_id, feed_url or rsshub_path' },
+      { row: 2, column: 'crawl_route', message: 'The rss route needs we_mp_rss_id, feed_url, or rsshub_path' },
       { row: 3, column: 'crawl_route', message: 'Expected one of official, mp, rss' },
-      { row: 4, column: 'weibo_uid', message: 'Does not apply to WECHAT accounts (their crawler never reads it)' },
+      {
+        row: 4,
+        column: 'weibo_uid',
+        message: 'Not read for WeChat official account: its crawler never uses this column',
+      },
       {
         row: 5,
         column: 'feed_url',
-        message: 'A BILIBILI account is read from a feed: give feed_url or rsshub_path (or a feed URL as handle)',
+        message: 'Bilibili is read from a feed: give feed_url or rsshub_path (or a feed URL as the handle)',
       },
       {
         row: 6,
         column: 'android_stores',
         message: 'Expected HUAWEI;YINGYONGBAO;XIAOMI or some of them, separated by ;',
       },
-      { row: 7, column: 'feed_url', message: 'Expected an http(s) URL' },
+      { row: 7, column: 'feed_url', message: 'Use an address starting with http:// or https://' },
     ]);
     expect(await t.db.account.count()).toBe(before);
   });

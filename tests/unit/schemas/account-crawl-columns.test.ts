@@ -51,17 +51,58 @@ describe('crawl columns → crawl_config', () => {
   it('Douyin and Toutiao need no feed column (RSSHub reads their handle); other feed platforms do', () => {
     expect(built('DOUYIN', 'MS4wLjABAAAA', {})).toEqual({});
     expect(crawlConfigFromColumns('WECHAT_CHANNELS', 'sph1', {})).toEqual({
-      issues: [{ column: 'feed_url', message: expect.stringContaining('feed_url or rsshub_path') }],
+      issues: [
+        {
+          column: 'feed_url',
+          message: 'validation.crawlFeedNeeded',
+          params: { platform: 'WECHAT_CHANNELS', anyOf: ['feed_url', 'rsshub_path'] },
+        },
+      ],
     });
     expect(built('RSS', 'https://www.example.gov.cn/feed', {})).toEqual({});
   });
 
   it('a column another platform reads is refused instead of being ignored', () => {
     expect(crawlConfigFromColumns('WEIBO', '7400000001', { we_mp_rss_id: 'x' })).toEqual({
-      issues: [{ column: 'we_mp_rss_id', message: 'Does not apply to WEIBO accounts (their crawler never reads it)' }],
+      issues: [{ column: 'we_mp_rss_id', message: 'validation.crawlNotForPlatform', params: { platform: 'WEIBO' } }],
     });
     expect(crawlConfigFromColumns('WECHAT', 'gh', { crawl_route: 'mp', feed_url: 'https://a.example/f' })).toEqual({
-      issues: [{ column: 'crawl_route', message: expect.stringContaining('mp route') }],
+      issues: [
+        {
+          column: 'crawl_route',
+          message: 'validation.crawlCredentialRouteNoFeed',
+          params: { route: 'mp', allOf: ['we_mp_rss_id', 'feed_url', 'rsshub_path', 'feed_lists_all_items'] },
+        },
+      ],
     });
+  });
+
+  it('says each problem as a message key with its values (worded per language by the import), never as English', () => {
+    const issuesOf = (...args: Parameters<typeof crawlConfigFromColumns>) => {
+      const result = crawlConfigFromColumns(...args);
+      return 'issues' in result ? result.issues : [];
+    };
+    expect(
+      issuesOf('APP_ANDROID', 'cn.gov.app', {
+        android_stores: 'GOOGLE_PLAY',
+        huawei_app_id: '100000001',
+        app_search_terms: 'a;b;c;d;e;f',
+      }),
+    ).toEqual([
+      {
+        column: 'android_stores',
+        message: 'validation.crawlAndroidStores',
+        params: { expected: 'HUAWEI;YINGYONGBAO;XIAOMI' },
+      },
+      { column: 'huawei_app_id', message: 'validation.crawlHuaweiAppId' },
+      { column: 'app_search_terms', message: 'validation.crawlSearchTerms', params: { maximum: 5 } },
+    ]);
+    expect(issuesOf('RSS', 'news', { rsshub_path: `/${'x'.repeat(600)}` })).toEqual([
+      { column: 'rsshub_path', message: 'validation.tooLong', params: { maximum: 500 } },
+    ]);
+    expect(issuesOf('WECHAT', 'gh', { crawl_route: 'pigeon', feed_lists_all_items: 'maybe' })).toEqual([
+      { column: 'crawl_route', message: 'validation.crawlRoute', params: { expected: 'official, mp, rss' } },
+      { column: 'feed_lists_all_items', message: 'validation.crawlYesNo' },
+    ]);
   });
 });
