@@ -1,4 +1,4 @@
-import { HOUR_MS, shanghaiDaysBetween, shanghaiWallClock } from '@/lib/time';
+import { beijingDayEnd, HOUR_MS, shanghaiDaysBetween, shanghaiWallClock } from '@/lib/time';
 import type { AccountHistory, FactRead, Insufficiency, InsufficientReason, PostFact } from './types';
 
 // What the crawls read, as the detectors ask it: a rule whose input was not read is INSUFFICIENT_DATA with a
@@ -29,6 +29,28 @@ export function notReadThroughDetails(h: AccountHistory, at: Date): Insufficienc
     readThroughAt: read ? shanghaiWallClock(read).toISOString().slice(0, 16).replace('T', ' ') : null,
     unreadHours: read ? Math.ceil((at.getTime() - read.getTime()) / HOUR_MS) : null,
   };
+}
+
+/**
+ * Days of the window from the day of `from` to the day of `to` that were read in full (the day of `to` up to `to`):
+ * COVERED, and, for the latest COVERED day of the account — the only one a crawl may have read partly, since every
+ * crawl re-reads from the start of the last covered day — read through its end or through `to`, whichever is
+ * earlier. A day crawled at 09:00 and monitored at 20:00 is not read; with the read instant unknown the latest
+ * covered day is not either. The coverage figure of a score (`coverage.coveredDays`) is this count
+ * (docs/scoring.md "Read up to when").
+ */
+export function daysReadIn(h: AccountHistory, from: Date, to: Date): string[] {
+  const latest = [...h.coverage]
+    .filter(([, s]) => s === 'COVERED')
+    .map(([d]) => d)
+    .sort()
+    .at(-1);
+  return shanghaiDaysBetween(from, to).filter((d) => {
+    if (h.coverage.get(d) !== 'COVERED') return false;
+    if (d !== latest) return true;
+    const end = beijingDayEnd(d);
+    return isReadThrough(h, end < to ? end : to);
+  });
 }
 
 /** Covered days of the window whose crawls did not read `fact`. */

@@ -1,3 +1,4 @@
+import { daysReadIn } from './coverage';
 import { DEDUCTION_CODES, VETO_CODES } from './edition';
 import { canonicalJson, hash53 } from './hash';
 import { DETECTORS } from './detectors';
@@ -112,10 +113,7 @@ export function scoreAccount(history: AccountHistory, ctx: ScoringContext): Acco
         : total + bonus < ctx.edition.passMark
           ? 'FAIL_SCORE'
           : 'PASS';
-  const windowDays = shanghaiDaysBetween(
-    new Date(ctx.monitoringAt.getTime() - ctx.edition.veto.V2.windowDays * DAY_MS),
-    ctx.monitoringAt,
-  );
+  const windowFrom = new Date(ctx.monitoringAt.getTime() - ctx.edition.veto.V2.windowDays * DAY_MS);
   return {
     result,
     total,
@@ -125,8 +123,9 @@ export function scoreAccount(history: AccountHistory, ctx: ScoringContext): Acco
     vetoCodes,
     pendingVetoCodes,
     coverage: {
-      windowDays: windowDays.length,
-      coveredDays: windowDays.filter((d) => history.coverage.get(d) === 'COVERED').length,
+      windowDays: shanghaiDaysBetween(windowFrom, ctx.monitoringAt).length,
+      // A day read only partly (the last read ended before its end and before the monitoring date) is not covered.
+      coveredDays: daysReadIn(history, windowFrom, ctx.monitoringAt).length,
     },
     findings,
     inputHash: scoringInputHash(
