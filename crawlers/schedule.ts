@@ -99,7 +99,7 @@ export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEnt
       timezone: 'Asia/Shanghai',
       job: ({ db, boss }) => runDispatchPendingInspections({ db, boss }),
     },
-    // Inspections whose silent accounts waited on a read (V2/D1 NOT_READ_THROUGH, suspected V2): re-scored once a
+    // Inspections whose accounts waited on a read (V2/D1/D5 NOT_READ_THROUGH, suspected V2): re-scored once a
     // crawl read them up to the monitoring date (docs/scoring.md "Settling").
     {
       name: 'settle-inspections',

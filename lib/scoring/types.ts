@@ -182,7 +182,7 @@ export type Finding = {
 /** Why an indicator (or one of its rules) could not be decided; shown on the scorecard and in exports. */
 export type InsufficientReason =
   | 'DAYS_NOT_CRAWLED' // days of the window have no successful crawl (details.missingDays)
-  | 'NOT_READ_THROUGH' // V2, D1: every day was crawled, but the last read ended before the monitoring date (details.readThroughAt)
+  | 'NOT_READ_THROUGH' // V2, D1, D5: the last read ended before the monitoring date (details.readThroughAt; D5: details.undecided)
   | 'COMMENTS_NOT_READ' // the crawls of the window did not read comments (details.days)
   | 'NOT_EXPOSED_BY_PLATFORM' // the platform (or route) does not expose the flag the rule needs
   | 'LISTING_NOT_READ' // no store lookup of the app answered yet

@@ -33,7 +33,7 @@ export function pickSettleable(
 }
 
 /**
- * Re-scores the accounts of finished inspections that waited on a read (V2/D1 NOT_READ_THROUGH, suspected V2) once
+ * Re-scores the accounts of finished inspections that waited on a read (V2/D1/D5 NOT_READ_THROUGH, suspected V2) once
  * a crawl has read them up to the monitoring date, through the same per-account path as a review's re-scoring
  * (rescoreAccounts: reviews carry over by fingerprint, a suspected and a confirmed V2 are one finding). Idempotent:
  * a settled score no longer waits; one audit entry per inspection touched.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { days, declareDetector, indicatorSection, points } from '../declaration';
-import { daysNotCrawled, daysWithoutFact, insufficiency } from '../coverage';
+import { daysNotCrawled, daysWithoutFact, insufficiency, isReadThrough, notReadThroughDetails } from '../coverage';
 import { isQuestion } from '@/lib/text/question';
 import { finding } from '../finding';
 import { DAY_MS, shanghaiDaysBetween, workdaysBetween } from '@/lib/time';
@@ -15,37 +15,57 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
-/** D5 留言办理: reply rate to public questions and median reply latency in working days over the window. */
+/**
+ * D5 留言办理: reply rate to public questions and median reply latency in working days over the window.
+ *
+ * The reply deadline of every question is the monitoring date: a reply published by then counts. A question with no
+ * reply read is unanswered only when the account was read through that deadline; before that it is undecided (its
+ * reply may sit in the part not read), and the part not read may hold questions not seen at all, which can move the
+ * rate and the median either way. So D5 decides only when read through `monitoringAt`, else INSUFFICIENT_DATA
+ * with NOT_READ_THROUGH and the undecided count (docs/scoring.md "Read up to when").
+ */
 export function detectReplies(h: AccountHistory, ctx: ScoringContext): DetectorResult {
   const out: DetectorResult = { findings: [], insufficient: [], notApplicable: [] };
   const { D5 } = ctx.edition;
   if (h.account.isApp) return { ...out, notApplicable: ['D5'] };
   if (!D5.enabled) return out;
-  const from = new Date(ctx.monitoringAt.getTime() - D5.windowDays * DAY_MS);
-  const questions = h.comments.filter(
-    (c) => isPublicQuestion(c) && c.publishedAt > from && c.publishedAt <= ctx.monitoringAt,
-  );
-  if (questions.length < D5.minQuestions) {
-    // Too few questions seen is only CLEAR when every day of the window was crawled with its comments read.
-    const missingDays = daysNotCrawled(h, from, ctx.monitoringAt).length;
-    const commentsNotReadDays = daysWithoutFact(h, 'comments', from, ctx.monitoringAt).length;
-    const details = {
-      missingDays,
-      commentsNotReadDays,
-      windowDays: shanghaiDaysBetween(from, ctx.monitoringAt).length,
-    };
-    if (commentsNotReadDays > 0) out.insufficient.push(insufficiency('D5', 'COMMENTS_NOT_READ', details));
-    else if (missingDays > 0) out.insufficient.push(insufficiency('D5', 'DAYS_NOT_CRAWLED', details));
-    return out;
-  }
+  const at = ctx.monitoringAt;
+  const from = new Date(at.getTime() - D5.windowDays * DAY_MS);
+  const questions = h.comments.filter((c) => isPublicQuestion(c) && c.publishedAt > from && c.publishedAt <= at);
   const replies = new Map<string, Date>();
   for (const c of h.comments) {
-    if (c.isOwnReply && c.replyToId && c.publishedAt <= ctx.monitoringAt) {
+    if (c.isOwnReply && c.replyToId && c.publishedAt <= at) {
       const prev = replies.get(c.replyToId);
       if (!prev || c.publishedAt < prev) replies.set(c.replyToId, c.publishedAt);
     }
   }
   const answered = questions.filter((q) => replies.has(q.id));
+  const notReadThrough = () =>
+    insufficiency('D5', 'NOT_READ_THROUGH', {
+      ...notReadThroughDetails(h, at),
+      questions: questions.length,
+      answered: answered.length,
+      undecided: questions.length - answered.length,
+    });
+  if (questions.length < D5.minQuestions) {
+    // Too few questions seen is only CLEAR when every day of the window was crawled with its comments read, and read
+    // through the monitoring date.
+    const missingDays = daysNotCrawled(h, from, at).length;
+    const commentsNotReadDays = daysWithoutFact(h, 'comments', from, at).length;
+    const details = {
+      missingDays,
+      commentsNotReadDays,
+      windowDays: shanghaiDaysBetween(from, at).length,
+    };
+    if (commentsNotReadDays > 0) out.insufficient.push(insufficiency('D5', 'COMMENTS_NOT_READ', details));
+    else if (missingDays > 0) out.insufficient.push(insufficiency('D5', 'DAYS_NOT_CRAWLED', details));
+    else if (!isReadThrough(h, at)) out.insufficient.push(notReadThrough());
+    return out;
+  }
+  if (!isReadThrough(h, at)) {
+    out.insufficient.push(notReadThrough());
+    return out;
+  }
   const rate = answered.length / questions.length;
   if (rate < D5.minReplyRate) {
     out.findings.push(

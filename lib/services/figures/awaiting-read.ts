@@ -4,7 +4,7 @@ import { DAY_MS } from '@/lib/time';
 import { SETTLE_WINDOW_DAYS } from '../settle-inspections';
 
 /**
- * Accounts of each inspection still waiting on a read (V2/D1 NOT_READ_THROUGH, suspected V2: docs/scoring.md
+ * Accounts of each inspection still waiting on a read (V2/D1/D5 NOT_READ_THROUGH, suspected V2: docs/scoring.md
  * "Settling"); inspections with none are absent. The same predicate the settle job selects by.
  */
 export const countAwaitingRead = (db: Db, inspectionIds: string[]): Promise<Map<string, number>> =>

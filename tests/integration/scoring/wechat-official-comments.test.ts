@@ -172,12 +172,23 @@ describe('WeChat 留言 through the official API reach D5', () => {
     expect(replies).toHaveLength(4);
     expect(replies.every((r) => r.replyToCommentId !== null)).toBe(true);
 
-    const s = await scoreAt(wx.agencyId, wx.id, new Date(NOW.getTime() + HOUR));
+    // Monitored at the read: decided.
+    const s = await scoreAt(wx.agencyId, wx.id, NOW);
     expect(s.indicator('D5')?.status).toBe('HIT');
     expect(s.indicator('D5')?.reason).toBeUndefined();
     expect(s.findings.filter((f) => f.indicatorCode === 'D5').map((f) => [f.ruleId, f.details])).toEqual([
       ['D5.LOW_REPLY_RATE', expect.objectContaining({ questions: 6, answered: 4 })],
     ]);
+
+    // Monitored an hour after the read: the two unanswered questions may have been answered since (and new ones asked),
+    // so D5 is undecided, not a deduction (docs/scoring.md "Read up to when").
+    const later = await scoreAt(wx.agencyId, wx.id, new Date(NOW.getTime() + HOUR));
+    expect(later.indicator('D5')).toMatchObject({
+      status: 'INSUFFICIENT_DATA',
+      reason: 'NOT_READ_THROUGH',
+      reasonDetails: { questions: 6, answered: 4, undecided: 2, unreadHours: 1 },
+    });
+    expect(later.findings.filter((f) => f.indicatorCode === 'D5')).toEqual([]);
   });
 
   it('an account without a credential (RSS bridge), same articles and 留言: no 留言 read → D5 COMMENTS_NOT_READ', async () => {

@@ -173,3 +173,77 @@ describe('D5 reply rate', () => {
     ]);
   });
 });
+
+describe('D5: the reply deadline (the monitoring date) bounded by the read', () => {
+  const endOfDay = new Date(cst('2026-11-26 00:00').getTime() - 1);
+  const asked = cst('2026-11-20 10:00');
+  const answeredAt = cst('2026-11-20 15:00');
+  const d5 = (r: ReturnType<typeof detectReplies>) => ({
+    rules: ruleIds(r),
+    reason: r.insufficient.find((i) => i.code === 'D5')?.reason ?? null,
+  });
+  /** Every day up to the day of `at` crawled with comments, the last read at `readThrough`. */
+  const scored = (at: Date, readThrough: Date | null, comments: CommentFact[]) =>
+    detectReplies(
+      history({ comments, coverage: coverage(40, readThrough ?? at), readThrough }),
+      context({ monitoringAt: at }),
+    );
+
+  it('read 23:50, monitoring at the end of the day: no deduction from unread replies, the undecided count kept', () => {
+    const r = scored(endOfDay, cst('2026-11-25 23:50'), thread(5, 1, asked, answeredAt));
+    expect(d5(r)).toEqual({ rules: [], reason: 'NOT_READ_THROUGH' });
+    expect(r.insufficient[0]?.details).toEqual({
+      readThrough: '2026-11-25T15:50:00.000Z',
+      readThroughAt: '2026-11-25 23:50',
+      unreadHours: 1,
+      questions: 5,
+      answered: 1,
+      undecided: 4,
+    });
+  });
+
+  it('read 00:10 the next day decides the day before', () => {
+    expect(d5(scored(endOfDay, cst('2026-11-26 00:10'), thread(5, 1, asked, answeredAt)))).toEqual({
+      rules: ['D5.LOW_REPLY_RATE'],
+      reason: null,
+    });
+  });
+
+  it.each<[string, number, ReturnType<typeof d5>]>([
+    ['deadline 1 ms before the read: decided', -1, { rules: ['D5.LOW_REPLY_RATE'], reason: null }],
+    ['deadline at the read: decided', 0, { rules: ['D5.LOW_REPLY_RATE'], reason: null }],
+    ['deadline 1 ms after the read: undecided', 1, { rules: [], reason: 'NOT_READ_THROUGH' }],
+  ])('%s', (_, offset, expected) => {
+    const read = cst('2026-11-25 23:50');
+    expect(d5(scored(new Date(read.getTime() + offset), read, thread(5, 0, asked, answeredAt)))).toEqual(expected);
+  });
+
+  it('every question answered but the read ended before the deadline: not CLEAR (unseen questions may follow)', () => {
+    expect(d5(scored(endOfDay, cst('2026-11-25 23:50'), thread(5, 5, asked, answeredAt)))).toEqual({
+      rules: [],
+      reason: 'NOT_READ_THROUGH',
+    });
+    expect(d5(scored(endOfDay, cst('2026-11-26 00:10'), thread(5, 5, asked, answeredAt)))).toEqual({
+      rules: [],
+      reason: null,
+    });
+  });
+
+  it('slow replies are not decided before the read either (a quick answer may follow in the unread part)', () => {
+    const slow = thread(3, 3, cst('2026-11-02 10:00'), cst('2026-11-13 10:00'));
+    expect(d5(scored(endOfDay, cst('2026-11-25 23:50'), slow))).toEqual({ rules: [], reason: 'NOT_READ_THROUGH' });
+    expect(d5(scored(endOfDay, cst('2026-11-26 00:10'), slow))).toEqual({ rules: ['D5.SLOW_REPLIES'], reason: null });
+  });
+
+  it('too few questions seen, every day crawled with comments: CLEAR only when read through the deadline', () => {
+    const few = thread(D5.minQuestions - 1, 0, asked, answeredAt);
+    expect(d5(scored(endOfDay, cst('2026-11-25 23:50'), few))).toEqual({ rules: [], reason: 'NOT_READ_THROUGH' });
+    expect(d5(scored(endOfDay, cst('2026-11-26 00:10'), few))).toEqual({ rules: [], reason: null });
+  });
+
+  it('every day crawled but the read instant unknown: undecided, never a deduction', () => {
+    const r = scored(endOfDay, null, thread(5, 0, asked, answeredAt));
+    expect(d5(r)).toEqual({ rules: [], reason: 'NOT_READ_THROUGH' });
+    expect(r.insufficient[0]?.details).toMatchObject({ readThrough: null, readThroughAt: null, undecided: 5 });
+  });
+});
