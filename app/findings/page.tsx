@@ -7,6 +7,7 @@ import { makeQueryClient } from '@/lib/query/client';
 import { findingsSearchParams } from '@/lib/query/findings';
 import { findingKeys } from '@/lib/query/keys';
 import { findingFilterSchema } from '@/lib/schemas/finding';
+import { DEDUCTION_CODES, VETO_CODES } from '@/lib/scoring';
 import { listSharedFindings } from '@/lib/services/list-findings';
 import { listSharedReadAgencyOptions } from '@/lib/services/list-read-agency-options';
 import { FindingsView } from './view';
@@ -36,7 +37,12 @@ export default async function FindingsPage({ searchParams }: Props) {
     <>
       <h1>{t('title')}</h1>
       <HydrationBoundary state={dehydrate(client)}>
-        <FindingsView initialFilter={filter} canReview={hasRole(access, REVIEW_ROLES)} agencies={agencies} />
+        <FindingsView
+          initialFilter={filter}
+          canReview={hasRole(access, REVIEW_ROLES)}
+          agencies={agencies}
+          indicators={[...VETO_CODES, ...DEDUCTION_CODES]}
+        />
       </HydrationBoundary>
     </>
   );

@@ -24,10 +24,12 @@ export function FindingsView({
   initialFilter,
   canReview,
   agencies,
+  indicators,
 }: {
   initialFilter: FindingFilter;
   canReview: boolean;
   agencies: PickerAgency[];
+  indicators: readonly string[];
 }) {
   const t = useTranslations('findings');
   const tAll = useTranslations();
@@ -136,6 +138,7 @@ export function FindingsView({
     <>
       <FindingsFilterBar
         filter={filter}
+        indicators={indicators}
         names={data?.filterNames}
         agencies={agencies}
         onChange={(next) => applyFilter({ ...next, after: undefined, before: undefined, page: 1 })}

@@ -7,29 +7,13 @@ import { FINDING_STATUSES, PLATFORM_CODES } from '@/lib/schemas/enums';
 import { findingFilterSchema, type FindingFilter, type FindingsPage } from '@/lib/schemas/finding';
 import { usePlatformName } from '@/components/ui/use-platform-name';
 
-const INDICATORS = [
-  'V1.1',
-  'V1.2',
-  'V1.3',
-  'V1.4',
-  'V2',
-  'V3',
-  'D1',
-  'D2',
-  'D3',
-  'D4',
-  'D5',
-  'D6',
-  'D7',
-  'D8',
-  'D9',
-  'D10',
-];
 type Key = 'status' | 'indicator' | 'platform' | 'agencyId' | 'accountId' | 'inspectionId' | 'from' | 'to';
 const DEFAULTS: Pick<FindingFilter, 'status'> = { status: 'SUSPECTED' };
 
 type Props = {
   filter: FindingFilter;
+  /** Veto then deduction codes, in catalogue order (the edition's, passed by the page). */
+  indicators: readonly string[];
   names: FindingsPage['filterNames'];
   agencies: PickerAgency[];
   onChange: (f: FindingFilter) => void;
@@ -39,7 +23,7 @@ type Props = {
  * The queue's filters, and every active one as a chip with a remove button — including those that arrive by link
  * (an alert's account, an agency page's subtree), which have no control of their own above.
  */
-export function FindingsFilterBar({ filter, names, agencies, onChange }: Props) {
+export function FindingsFilterBar({ filter, indicators, names, agencies, onChange }: Props) {
   const t = useTranslations();
   const platformName = usePlatformName();
   const [agency, setAgency] = useState<string>(filter.agencyId ?? '');
@@ -95,7 +79,7 @@ export function FindingsFilterBar({ filter, names, agencies, onChange }: Props) 
           {t('findings.indicator')}
           <select value={filter.indicator ?? ''} onChange={(e) => set({ indicator: e.target.value || undefined })}>
             <option value="">{t('findings.allIndicators')}</option>
-            {INDICATORS.map((code) => (
+            {indicators.map((code) => (
               <option key={code} value={code}>
                 {indicatorName(code)}
               </option>

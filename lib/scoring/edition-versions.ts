@@ -73,8 +73,11 @@ function versionOf(catalogue: Catalogue): number {
   return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1;
 }
 
-/** The stored catalogue at EDITION_SCHEMA_VERSION (unvalidated); a catalogue newer than this build is refused. */
-export function upgradeCatalogue(raw: unknown): unknown {
+/**
+ * The stored catalogue at EDITION_SCHEMA_VERSION (unvalidated); a catalogue newer than this build is refused. `to`
+ * stops at an earlier version (tests pin what each shipped version gives).
+ */
+export function upgradeCatalogue(raw: unknown, to: number = EDITION_SCHEMA_VERSION): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   let catalogue = raw as Catalogue;
   const from = versionOf(catalogue);
@@ -88,9 +91,9 @@ export function upgradeCatalogue(raw: unknown): unknown {
       },
     ]);
   }
-  for (let version = from + 1; version <= EDITION_SCHEMA_VERSION; version += 1)
-    catalogue = upgradeTo(version, catalogue);
-  return { ...catalogue, schemaVersion: EDITION_SCHEMA_VERSION };
+  const target = Math.max(from, Math.min(to, EDITION_SCHEMA_VERSION));
+  for (let version = from + 1; version <= target; version += 1) catalogue = upgradeTo(version, catalogue);
+  return { ...catalogue, schemaVersion: target };
 }
 
 /** A stored catalogue as an Edition: upgraded, then validated (throws a ZodError when it does not parse). */

@@ -1,12 +1,16 @@
 export {
   cloneEdition,
+  DEDUCTION_CODES,
   editionFields,
   editionSchema,
   withBonusItems,
   withEditionFields,
+  VETO_CODES,
   type BonusItem,
+  type DeductionCode,
   type Edition,
   type EditionField,
+  type VetoCode,
 } from './edition';
 export {
   EDITION_SCHEMA_VERSION,

@@ -107,7 +107,6 @@ export const PIN_INPUTS: Record<string, unknown> = {
   'v1 with a wrong type': { ...NATIONAL_V1, passMark: 'sixty' },
   'national-2019 v2': NATIONAL_V2,
   'city-2024 v2': { ...CITY_V1, schemaVersion: 2, D7: { ...CITY_V1.D7, delistedConfirmHours: 72, delistedPoints: 3 } },
-  'v3 (newer than this build)': { ...NATIONAL_V2, schemaVersion: 3 },
   null: null,
   'a string': 'national-2019',
   'a list': [NATIONAL_V1],
