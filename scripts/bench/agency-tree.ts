@@ -79,5 +79,24 @@ export async function seedAgencyTree(db: PrismaClient, accounts: number, now: Da
     FROM (SELECT account_id, max(published_at) AS last_post_at FROM post
           WHERE is_pinned = false AND deleted_detected_at IS NULL GROUP BY account_id) p
     WHERE p.account_id = a.id`;
+  await recordSeedCrawlRuns(db, root.id, now);
   return { rootId: root.id, countyId, agencies: await db.agency.count(), accounts, posts };
+}
+
+/**
+ * One finished crawl per account of the tree, read through `now`, behind its covered days: without it every day is
+ * covered by no run, nothing is read through the monitoring time, and an inspection at `now` scores every silent
+ * account INSUFFICIENT_DATA (docs/scoring.md "Read up to when") instead of the vetoes a real province has.
+ */
+export async function recordSeedCrawlRuns(db: PrismaClient, rootId: string, now: Date) {
+  await db.$executeRaw`
+    INSERT INTO crawl_run (id, account_id, slot_key, status, requested_at, started_at, finished_at, coverage_from,
+                           coverage_to, posts_seen, facts_read, fetched_at)
+    SELECT gen_random_uuid(), a.id, 'bench-seed:' || a.id, 'SUCCEEDED', ${now}, ${now}, ${now},
+           ${now}::timestamptz - interval '30 days', ${now}, 10, ARRAY['posts', 'profile']::text[], ${now}
+    FROM account a JOIN agency g ON g.id = a.agency_id
+    WHERE g.id = ${rootId}::uuid OR ${rootId}::uuid = ANY(g.ancestor_ids)`;
+  await db.$executeRaw`
+    UPDATE crawl_coverage c SET crawl_run_id = r.id, facts = r.facts_read
+    FROM crawl_run r WHERE r.account_id = c.account_id AND r.slot_key = 'bench-seed:' || c.account_id`;
 }

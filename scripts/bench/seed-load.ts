@@ -1,8 +1,9 @@
 // npx tsx scripts/bench/seed-load.ts [--database xunjian_load] [--accounts 50000] [--months 12]
 // A kept local database for `npm run bench:load`: the bench:dashboard province tree (the shape of
 // scripts/bench/agency-tree.ts: 16 cities, 8 counties each, ten accounts per department, 30 covered days and ten
-// posts per account, every 7th account silent for 20 days, every 11th with an advertisement; the rows generated in
-// SQL, which is many times faster than createMany on a busy machine), scored by the real runInspection, plus one inspection per earlier month back to --months (the scores of the real
+// posts per account behind one finished crawl read through now, every 7th account silent for 20 days, every 11th
+// with an advertisement; the rows generated in SQL, which is many times faster than createMany on a busy machine),
+// scored by the real runInspection, plus one inspection per earlier month back to --months (the scores of the real
 // one copied, so a year of history weighs on the latest-score and trend queries), the demo users granted on the
 // tree's root, and ANALYZE. Drops and recreates the database; prints the ids bench:load takes.
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { runInspection } from '@/lib/services/run-inspection';
 import { seedDemoUsers } from '@/lib/services/seed-demo-users';
 import { DAY_MS } from '@/lib/time';
 import type { PrismaClient } from '@/lib/db/types';
+import { recordSeedCrawlRuns } from './agency-tree';
 
 const { values } = parseArgs({
   options: {
@@ -90,6 +92,7 @@ async function seedTree(db: PrismaClient, accounts: number, now: Date) {
     FROM (SELECT account_id, max(published_at) AS last_post_at FROM post
           WHERE is_pinned = false AND deleted_detected_at IS NULL GROUP BY account_id) p
     WHERE p.account_id = a.id`;
+  await recordSeedCrawlRuns(db, root.id, now);
   return {
     rootId: root.id,
     countyId,
