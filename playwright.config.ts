@@ -2,12 +2,21 @@ import { defineConfig } from '@playwright/test';
 
 import { E2E_BASE_URL as baseURL, E2E_PORT as PORT } from './tests/e2e/helpers/base-url';
 
+/** Specs that only read: each visits every page of a role and changes nothing. */
+const WALK_SPECS = ['**/accessibility.spec.ts', '**/phone-layout.spec.ts', '**/words-not-codes.spec.ts'];
+
 // Debian's Chromium: browser downloads (`npx playwright install`) are impossible on these machines.
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two at most in all: the flows one at a time (they change the shared demo database), then the read-only walks over
+  // every page (accessibility, phone layout, words not codes) two at a time (README "Test").
+  workers: 2,
+  projects: [
+    { name: 'flows', testIgnore: WALK_SPECS, workers: 1 },
+    { name: 'walks', testMatch: WALK_SPECS, fullyParallel: true, workers: 2, dependencies: ['flows'] },
+  ],
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI_REPORT_DIR
