@@ -5,6 +5,8 @@ import { shanghaiDayStart } from '@/lib/time';
 import type { FindingFilter, FindingListItem, FindingsPage } from '@/lib/schemas/finding';
 import type { FindingCursorKey } from '@/lib/schemas/finding-cursor';
 
+type FindingStatus = 'SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED';
+
 export const FINDINGS_PAGE_SIZE = 25;
 
 /** The post field a finding's span indexes into (text, title or the reposted text). */
@@ -182,6 +184,7 @@ export async function listFindingScopes(db: Db, ids: string[]) {
       reviewedById: true,
       reviewedAt: true,
       reviewReason: true,
+      reviewBasis: true,
       account: { select: { agency: { select: { id: true, ancestorIds: true } } } },
     },
   });
@@ -195,7 +198,13 @@ export async function restoreFindingReview(
   db: Db,
   id: string,
   expected: { status: 'CONFIRMED' | 'DISMISSED'; reviewerId: string; at: Date },
-  previous: { status: 'SUSPECTED' | 'DISMISSED'; reason: string | null; reviewerId: string | null; at: Date | null },
+  previous: {
+    status: 'SUSPECTED' | 'DISMISSED';
+    reason: string | null;
+    reviewerId: string | null;
+    at: Date | null;
+    basis: FindingStatus | null;
+  },
 ): Promise<number> {
   const result = await db.finding.updateMany({
     where: { id, status: expected.status, reviewedById: expected.reviewerId, reviewedAt: expected.at },
@@ -204,6 +213,7 @@ export async function restoreFindingReview(
       reviewReason: previous.reason,
       reviewedById: previous.reviewerId,
       reviewedAt: previous.at,
+      reviewBasis: previous.basis,
     },
   });
   return result.count;
@@ -231,7 +241,14 @@ export async function listInspectionsSharingFindings(
 export async function setFindingReview(
   db: Db,
   ids: string[],
-  review: { status: 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED'; reason: string | null; reviewerId: string; at: Date },
+  review: {
+    status: 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED';
+    reason: string | null;
+    reviewerId: string;
+    at: Date;
+    /** The machine status the decision is made on (scoring's reviewApplies reads it); unchanged when omitted. */
+    basis?: FindingStatus | null;
+  },
   /** Only findings currently in one of these statuses change (the review state machine); all when omitted. */
   fromStatuses?: readonly ('SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED')[],
 ): Promise<number> {
@@ -242,6 +259,7 @@ export async function setFindingReview(
       reviewReason: review.reason,
       reviewedById: review.reviewerId,
       reviewedAt: review.at,
+      reviewBasis: review.basis,
     },
   });
   return result.count;

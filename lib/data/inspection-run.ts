@@ -94,7 +94,7 @@ const FINDING_RECORD = Prisma.raw(`x(id uuid, account_id uuid, score_id uuid, in
   post_id uuid, comment_id uuid, snapshot_id uuid, app_release_id uuid, store_listing_id uuid, link_check_id uuid,
   source_url text, source_platform_id text, source_published_at timestamptz, span_start integer, span_end integer,
   matched_text text, lexicon_entry text, details jsonb, reviewed_by_id text, reviewed_at timestamptz,
-  review_reason text)`);
+  review_reason text, review_basis "FindingStatus")`);
 
 const json = (v: unknown) => JSON.stringify(v);
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
@@ -128,6 +128,7 @@ function findingRecord(f: FindingRow, accountId: string, scoreId: string | undef
     reviewed_by_id: f.reviewedById ?? null,
     reviewed_at: iso(f.reviewedAt),
     review_reason: f.reviewReason ?? null,
+    review_basis: f.reviewBasis ?? null,
   };
 }
 
@@ -196,7 +197,8 @@ export async function replaceAccountScores(
         source_url = x.source_url, source_platform_id = x.source_platform_id,
         source_published_at = x.source_published_at, span_start = x.span_start, span_end = x.span_end,
         matched_text = x.matched_text, lexicon_entry = x.lexicon_entry, details = x.details,
-        reviewed_by_id = x.reviewed_by_id, reviewed_at = x.reviewed_at, review_reason = x.review_reason
+        reviewed_by_id = x.reviewed_by_id, reviewed_at = x.reviewed_at, review_reason = x.review_reason,
+        review_basis = x.review_basis
       FROM jsonb_to_recordset(${json(kept)}::jsonb) AS ${FINDING_RECORD}
       WHERE f.id = x.id`;
 
@@ -211,23 +213,33 @@ export async function replaceAccountScores(
       INSERT INTO finding (id, inspection_id, account_id, score_id, edition_id, indicator_code, rule_id, status, points,
         is_veto, fingerprint, source_type, post_id, comment_id, snapshot_id, app_release_id, store_listing_id,
         link_check_id, source_url, source_platform_id, source_published_at, span_start, span_end, matched_text,
-        lexicon_entry, details, reviewed_by_id, reviewed_at, review_reason)
+        lexicon_entry, details, reviewed_by_id, reviewed_at, review_reason, review_basis)
       SELECT ${UUID7}, ${ids.inspectionId}::uuid, x.account_id, x.score_id, ${ids.editionId}::uuid, x.indicator_code,
         x.rule_id, x.status, x.points, x.is_veto, x.fingerprint, x.source_type, x.post_id, x.comment_id, x.snapshot_id,
         x.app_release_id, x.store_listing_id, x.link_check_id, x.source_url, x.source_platform_id,
         x.source_published_at, x.span_start, x.span_end, x.matched_text, x.lexicon_entry, x.details, x.reviewed_by_id,
-        x.reviewed_at, x.review_reason
+        x.reviewed_at, x.review_reason, x.review_basis
       FROM jsonb_to_recordset(${json(added)}::jsonb) AS ${FINDING_RECORD}
       ON CONFLICT DO NOTHING`;
 }
 
-/** Review decisions already taken on findings of these accounts, latest first wins: they carry over by fingerprint. */
+/**
+ * Review decisions already taken on findings of these accounts, latest first wins: they carry over by fingerprint,
+ * each with the machine status it was made on (`reviewBasis`, null before it was recorded).
+ */
 export async function listReviewDecisions(db: Db, accountIds: string[]) {
   const rows = await inChunks(accountIds, (ids) =>
     db.finding.findMany({
       where: { accountId: { in: ids }, reviewedAt: { not: null } },
       orderBy: { reviewedAt: 'asc' },
-      select: { fingerprint: true, status: true, reviewReason: true, reviewedById: true, reviewedAt: true },
+      select: {
+        fingerprint: true,
+        status: true,
+        reviewReason: true,
+        reviewedById: true,
+        reviewedAt: true,
+        reviewBasis: true,
+      },
     }),
   );
   rows.sort((a, b) => (a.reviewedAt?.getTime() ?? 0) - (b.reviewedAt?.getTime() ?? 0));

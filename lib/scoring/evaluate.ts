@@ -16,10 +16,26 @@ import type {
 const vetoEnabled = (ctx: ScoringContext, code: string) =>
   ctx.edition.veto[code.replace('.', '_') as keyof ScoringContext['edition']['veto']].enabled;
 
+/**
+ * Whether an earlier decision still decides a finding the machine now rates `machine`. A dismissal made while the
+ * machine only suspected (e.g. V2 read before the monitoring date) does not hide a later confirmation of the same
+ * fingerprint: the finding stays CONFIRMED and is pending review again. A decision without a recorded basis (older
+ * than the record) and any other decision apply as decided (docs/scoring.md "Reviews").
+ */
+export function reviewApplies(
+  decision: 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED',
+  basis: Finding['status'] | undefined,
+  machine: Finding['status'],
+): boolean {
+  return !(decision === 'DISMISSED' && basis === 'SUSPECTED' && machine === 'CONFIRMED');
+}
+
 function applyReviews(findings: Finding[], ctx: ScoringContext): Finding[] {
   return findings.map((f) => {
     const decision = ctx.reviews.get(f.fingerprint);
-    return decision ? { ...f, status: decision } : f;
+    return decision && reviewApplies(decision, ctx.reviewBases?.get(f.fingerprint), f.status)
+      ? { ...f, status: decision }
+      : f;
   });
 }
 
@@ -142,6 +158,9 @@ export function scoringInputHash(history: AccountHistory, ctx: ScoringContext, f
   const reviews = fingerprints
     .filter((fp) => ctx.reviews.has(fp))
     .sort()
-    .map((fp) => [fp, ctx.reviews.get(fp)]);
+    .map((fp) => {
+      const basis = ctx.reviewBases?.get(fp);
+      return basis ? [fp, ctx.reviews.get(fp), basis] : [fp, ctx.reviews.get(fp)];
+    });
   return hash53(canonicalJson({ history, edition: ctx.edition, at: ctx.monitoringAt, reviews }));
 }

@@ -153,6 +153,11 @@ export type ScoringContext = {
   calendar: WorkCalendar;
   /** Earlier review decisions by finding fingerprint; they carry over to re-scoring. */
   reviews: ReadonlyMap<string, 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED'>;
+  /**
+   * What the machine said (the finding's status before any review) when each decision was made, by fingerprint.
+   * A fingerprint absent here (decisions older than the record) applies as decided.
+   */
+  reviewBases?: ReadonlyMap<string, FindingStatus>;
 };
 
 export type Evidence = {

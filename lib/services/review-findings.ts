@@ -72,14 +72,22 @@ export async function reviewFindings({
   }
   const stuck = findings.find((f) => !canReview(f.status, data.decision));
   if (stuck) throw new AppError('CONFLICT', 'findingTransition', { params: { from: stuck.status, to: data.decision } });
+  // What the machine said when the decision is made: an unreviewed finding's status is the machine's; a finding
+  // reviewed before keeps the basis of that review. Scoring reads it so that a dismissed suspicion does not hide a
+  // later confirmation of the same fingerprint (docs/scoring.md "Reviews").
+  const basisOf = (f: (typeof findings)[number]) => (f.reviewedAt === null ? f.status : f.reviewBasis);
+  const byBasis = new Map<FindingStatus | null, string[]>();
+  for (const f of findings) byBasis.set(basisOf(f), [...(byBasis.get(basisOf(f)) ?? []), f.id]);
   const updated = await db.$transaction(async (tx) => {
     // Conditional on the status just checked: a concurrent review of the same finding makes this one a conflict.
-    const count = await setFindingReview(
-      tx,
-      data.ids,
-      { status: data.decision, reason: data.reason || null, reviewerId: access.userId, at: now },
-      reviewableFrom(data.decision),
-    );
+    let count = 0;
+    for (const [basis, ids] of byBasis)
+      count += await setFindingReview(
+        tx,
+        ids,
+        { status: data.decision, reason: data.reason || null, reviewerId: access.userId, at: now, basis },
+        reviewableFrom(data.decision),
+      );
     if (count !== findings.length) throw new AppError('CONFLICT', 'findingReviewedMeanwhile');
     for (const f of findings) {
       await recordAudit(tx, {
@@ -88,8 +96,14 @@ export async function reviewFindings({
         entityType: 'finding',
         entityId: f.id,
         // The whole prior review state: undoFindingReview restores it from here.
-        before: { status: f.status, reason: f.reviewReason, reviewerId: f.reviewedById, reviewedAt: f.reviewedAt },
-        after: { status: data.decision, reason: data.reason, reviewedAt: now },
+        before: {
+          status: f.status,
+          reason: f.reviewReason,
+          reviewerId: f.reviewedById,
+          reviewedAt: f.reviewedAt,
+          basis: f.reviewBasis,
+        },
+        after: { status: data.decision, reason: data.reason, reviewedAt: now, basis: basisOf(f) },
       });
     }
     if (data.decision === 'CONFIRMED') {

@@ -6,7 +6,10 @@ import { buildAccountHistories } from './build-account-histories';
 type Decisions = Awaited<ReturnType<typeof listReviewDecisions>>;
 
 function toFindingRow(f: Finding, decisions: Decisions, editionCode: string): FindingRow {
-  const review = decisions.get(f.fingerprint);
+  // The decision is stored with the finding only where scoring applied it (the status is the decision); a dismissal
+  // that a later machine confirmation overrode (scoring's reviewApplies) leaves the finding unreviewed, pending again.
+  const found = decisions.get(f.fingerprint);
+  const review = found && found.status === f.status ? found : undefined;
   const e = f.evidence;
   return {
     indicatorCode: f.indicatorCode,
@@ -33,6 +36,7 @@ function toFindingRow(f: Finding, decisions: Decisions, editionCode: string): Fi
     reviewedById: review?.reviewedById ?? null,
     reviewedAt: review?.reviewedAt ?? null,
     reviewReason: review?.reviewReason ?? null,
+    reviewBasis: review?.reviewBasis ?? null,
   };
 }
 

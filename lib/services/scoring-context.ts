@@ -8,6 +8,7 @@ import {
   lexiconDefSchema,
   STARTER_LEXICONS,
   type Edition,
+  type FindingStatus,
   type LexiconDef,
   type ScoringContext,
   type WorkCalendar,
@@ -60,10 +61,15 @@ export async function loadScoringContext(db: Db, edition: Edition, monitoringAt:
     listReviewDecisions(db, accountIds),
   ]);
   const reviews = new Map<string, 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED'>();
-  for (const [fp, d] of decisions) if (d.status !== 'SUSPECTED') reviews.set(fp, d.status);
+  const reviewBases = new Map<string, FindingStatus>();
+  for (const [fp, d] of decisions) {
+    if (d.status === 'SUSPECTED') continue;
+    reviews.set(fp, d.status);
+    if (d.reviewBasis) reviewBases.set(fp, d.reviewBasis);
+  }
   const build = (defs: LexiconDef[]): ScoringContext => {
     const { matcher, prohibitedDomains } = compileLexicons(defs);
-    return { monitoringAt, edition, matcher, prohibitedDomains, calendar, reviews };
+    return { monitoringAt, edition, matcher, prohibitedDomains, calendar, reviews, reviewBases };
   };
   const ctx = build(lexiconRows.length ? lexiconsFor(lexiconRows, new Set()) : STARTER_LEXICONS);
 

@@ -11,11 +11,18 @@ import { rescoreAccounts } from './rescore-accounts';
 import { UNDO_WINDOW_MS } from './review-findings';
 
 const REVIEW_ACTIONS = ['finding.confirm', 'finding.dismiss'];
-type Prior = { status?: string; reason?: string | null; reviewerId?: string | null; reviewedAt?: string | null };
+type Prior = {
+  status?: string;
+  reason?: string | null;
+  reviewerId?: string | null;
+  reviewedAt?: string | null;
+  /** Absent in audits written before the basis was recorded. */
+  basis?: 'SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED' | null;
+};
 
 /**
  * Takes back the caller's own review of these findings within UNDO_WINDOW_MS: each finding returns to the state
- * its review audit recorded (status, reason, reviewer, time), the rectification a confirmation opened is removed,
+ * its review audit recorded (status, reason, reviewer, time, basis), the rectification a confirmation opened is removed,
  * the undo is audited and the accounts are re-scored. A finding reviewed again since, by anyone, is a conflict.
  */
 export async function undoFindingReview({
@@ -54,6 +61,7 @@ export async function undoFindingReview({
         reason: prior.reason ?? null,
         reviewerId: prior.reviewerId ?? null,
         at: prior.reviewedAt ? new Date(prior.reviewedAt) : null,
+        basis: prior.basis ?? null,
       },
     };
   });

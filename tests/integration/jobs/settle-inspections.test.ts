@@ -137,6 +137,9 @@ describe('settle-inspections', () => {
   it('before the read after midnight: silent accounts suspected, the rest waiting with NOT_READ_THROUGH', async () => {
     expect(before.silent).toMatchObject({ result: 'AT_RISK', v2: [{ status: 'SUSPECTED' }] });
     expect(before.dismissed).toMatchObject({ v2: [{ status: 'DISMISSED', reviewedById: 'user-SUPERVISOR' }] });
+    // The review records what the machine said when it was made.
+    const dismissed = await t.db.finding.findUniqueOrThrow({ where: { id: before.dismissed?.v2[0]?.id ?? '' } });
+    expect(dismissed.reviewBasis).toBe('SUSPECTED');
     expect(before.dismissed?.reasons).toContain('D1');
     expect(before.postsAfterRead).toMatchObject({ result: 'INSUFFICIENT_DATA', v2: [] });
     expect(before.postsAfterRead?.reasons).toContain('V2');
@@ -177,11 +180,16 @@ describe('settle-inspections', () => {
       expect(now.v2).toEqual([{ id: before.silent?.v2[0]?.id, status: 'CONFIRMED', reviewedById: null }]);
     });
 
-    it('a dismissed suspicion stays dismissed with its reviewer; D1 is decided', async () => {
+    it('a suspicion dismissed before the read does not hide its confirmation: CONFIRMED, pending review again', async () => {
       const now = await stateOf('dismissed');
-      expect(now.v2).toEqual(before.dismissed?.v2);
-      expect(now.result).not.toBe('FAIL_VETO');
-      expect(now.reasons).toEqual([]);
+      expect(now).toMatchObject({ result: 'FAIL_VETO', reasons: [] });
+      expect(now.v2).toEqual([{ id: before.dismissed?.v2[0]?.id, status: 'CONFIRMED', reviewedById: null }]);
+      const row = await t.db.finding.findUniqueOrThrow({ where: { id: now.v2[0]?.id ?? '' } });
+      expect(row).toMatchObject({ reviewedAt: null, reviewReason: null, reviewBasis: null });
+      const score = await t.db.score.findUniqueOrThrow({
+        where: { inspectionId_accountId: { inspectionId, accountId: id('dismissed') } },
+      });
+      expect(score.vetoCodes).toEqual(['V2']);
     });
 
     it('the account that posted after the morning read is decided without a veto', async () => {

@@ -130,12 +130,15 @@ describe('undo a finding review', () => {
     });
     const at = new Date(NOW.getTime() + 60_000);
     await reviewFindings({ access, input: { ids: [f.id], decision: 'CONFIRMED', reason: '' }, now: at, db: t.db });
+    // The confirmation keeps the basis of the dismissal it replaces: the machine suspected.
+    expect((await t.db.finding.findUniqueOrThrow({ where: { id: f.id } })).reviewBasis).toBe('SUSPECTED');
     await undoFindingReview({ access, input: { ids: [f.id] }, now: new Date(at.getTime() + 1_000), db: t.db });
     expect(await t.db.finding.findUniqueOrThrow({ where: { id: f.id } })).toMatchObject({
       status: 'DISMISSED',
       reviewReason: '误报：正常引用',
       reviewedById: 'reviewer-2',
       reviewedAt: NOW,
+      reviewBasis: 'SUSPECTED',
     });
   });
 

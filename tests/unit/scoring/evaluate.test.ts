@@ -255,6 +255,33 @@ describe('scoreAccount rules', () => {
     expect(scoreAccount(history([post('edge', 14 + 1 / 24)]), ctx()).vetoCodes).toEqual(['V2']);
   });
 
+  it('a dismissal of a suspected V2 does not hide its later confirmation; a dismissal of a confirmed one stands', () => {
+    const early = new Date(AT.getTime() - 3 * 3_600_000);
+    const suspected = scoreAccount(history([post('old', 20)], { readThrough: early }), ctx());
+    const v2 = suspected.findings.find((f) => f.indicatorCode === 'V2');
+    expect(v2?.status).toBe('SUSPECTED');
+    const fp = v2?.fingerprint ?? '';
+    const dismissed = ctx({ reviews: new Map([[fp, 'DISMISSED']]), reviewBases: new Map([[fp, 'SUSPECTED']]) });
+    // While the machine still only suspects, the dismissal applies.
+    expect(scoreAccount(history([post('old', 20)], { readThrough: early }), dismissed)).toMatchObject({
+      pendingVetoCodes: [],
+      vetoCodes: [],
+    });
+    // A later read through the monitoring date confirms the silence: same fingerprint, the veto counts.
+    const confirmed = scoreAccount(history([post('old', 20)]), dismissed);
+    expect(confirmed.findings.find((f) => f.fingerprint === fp)?.status).toBe('CONFIRMED');
+    expect(confirmed).toMatchObject({ result: 'FAIL_VETO', vetoCodes: ['V2'] });
+    // A dismissal made on the confirmed finding (e.g. the account was closed) keeps applying, as does one whose
+    // basis was never recorded (decisions older than the record).
+    const onConfirmed = ctx({ reviews: new Map([[fp, 'DISMISSED']]), reviewBases: new Map([[fp, 'CONFIRMED']]) });
+    expect(scoreAccount(history([post('old', 20)]), onConfirmed)).toMatchObject({ vetoCodes: [] });
+    expect(scoreAccount(history([post('old', 20)]), ctx({ reviews: new Map([[fp, 'DISMISSED']]) })).vetoCodes).toEqual(
+      [],
+    );
+    // The basis is an input of the score: the hashes differ.
+    expect(confirmed.inputHash).not.toBe(scoreAccount(history([post('old', 20)]), onConfirmed).inputHash);
+  });
+
   it('counts a pinned post by its own date for freshness (docs/platform-formats.md §1.3)', () => {
     expect(
       scoreAccount(history([post('pin', 1, '置顶', { isPinned: true }), post('old', 20)]), ctx()).vetoCodes,
