@@ -9,11 +9,13 @@ const runName = `${projectArg > 0 ? process.argv[projectArg + 1] : 'all'}${proce
 // CI sums these JSON reports into its final "N passed, N failed" line (scripts/ci-summary.mjs).
 
 /**
- * Integration files that spawn processes, start browsers or time themselves: they run one at a time, after the
- * others (`npm run test:integration` runs the three projects; run one of these files alone with
- * `--project integration-serial`, a drill with `--project integration-drill`).
+ * Integration files that spawn processes, start clusters or browsers, or time themselves: they run one at a time,
+ * after the others (`npm run test:integration` runs both projects; run one of these files alone with
+ * `--project integration-serial`). A Vitest group runs as many files at once as its projects' `maxWorkers`, so a
+ * drill cannot run beside these one-at-a-time files without running beside the others too.
  */
 const SERIAL_INTEGRATION_FILES = [
+  'tests/integration/drills/**/*.test.ts',
   'tests/integration/migrate-tool.test.ts',
   'tests/integration/deploy/first-inspection.test.ts',
   'tests/integration/export/pdf-pool.test.ts',
@@ -22,12 +24,6 @@ const SERIAL_INTEGRATION_FILES = [
   'tests/integration/security/sign-in-throttle.test.ts',
   'tests/integration/services/run-inspection-batched.test.ts',
 ];
-
-/**
- * The drills (a private PostgreSQL cluster restarted mid-run, a streaming replica) mostly wait on their clusters and
- * workers: they run one at a time beside the serial files, not after them.
- */
-const DRILL_INTEGRATION_FILES = ['tests/integration/drills/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias: { '@': root } },
@@ -48,7 +44,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: [...SERIAL_INTEGRATION_FILES, ...DRILL_INTEGRATION_FILES],
+          exclude: SERIAL_INTEGRATION_FILES,
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -69,20 +65,6 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           // After the parallel files, one at a time: each keeps both cores busy or measures time.
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration-drill',
-          environment: 'node',
-          include: DRILL_INTEGRATION_FILES,
-          globalSetup: ['tests/helpers/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-          // Same group as the serial files: the two projects run side by side, each one file at a time.
           sequence: { groupOrder: 1 },
         },
       },
