@@ -4,8 +4,7 @@ import { excerptAround } from '@/lib/excerpt';
 import { shanghaiDayStart } from '@/lib/time';
 import type { FindingFilter, FindingListItem, FindingsPage } from '@/lib/schemas/finding';
 import type { FindingCursorKey } from '@/lib/schemas/finding-cursor';
-
-type FindingStatus = 'SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED';
+import type { FindingStatus } from '@/lib/schemas/enums';
 
 export const FINDINGS_PAGE_SIZE = 25;
 

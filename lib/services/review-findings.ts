@@ -7,12 +7,12 @@ import { createRectifications } from '@/lib/data/rectifications';
 import { addWorkdays, NATIONAL_2019, safeReadEdition } from '@/lib/scoring';
 import { AppError } from '@/lib/errors';
 import { reviewFindingsInputSchema, type ReviewFindingsInput } from '@/lib/schemas/finding';
+import type { FindingStatus } from '@/lib/schemas/enums';
 import { recordAudit } from './record-audit';
 import { rescoreAccounts } from './rescore-accounts';
 import { loadWorkCalendar } from './scoring-context';
 import { outOfScopeRefusal } from './scope-refusal';
 
-type FindingStatus = 'SUSPECTED' | 'CONFIRMED' | 'DISMISSED' | 'RECTIFIED';
 type Decision = ReviewFindingsInput['decision'];
 
 /**
