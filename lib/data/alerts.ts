@@ -63,16 +63,13 @@ export async function createAlerts(db: Db, alerts: NewAlert[]): Promise<number> 
   return result.count;
 }
 
-/** Open accounts whose score in their latest finished inspection still has suspected veto findings awaiting review. */
+/** Open accounts whose latest score (the `latest_score` read model) still has suspected veto findings awaiting review. */
 export async function listPendingVetoAccounts(db: Db): Promise<PendingVetoRow[]> {
   return db.$queryRaw<PendingVetoRow[]>`
-    SELECT "accountId", "inspectionId", "inspectionName", codes FROM (
-      SELECT DISTINCT ON (s.account_id) s.account_id AS "accountId", i.id AS "inspectionId", i.name AS "inspectionName", s.pending_veto_codes AS codes
-      FROM score s JOIN inspection i ON i.id = s.inspection_id JOIN account a ON a.id = s.account_id
-      WHERE i.status = 'DONE' AND a.lifecycle <> 'CLOSED'
-      ORDER BY s.account_id, i.monitoring_at DESC, i.finished_at DESC NULLS LAST, i.id DESC
-    ) latest
-    WHERE cardinality(codes) > 0`;
+    SELECT l.account_id AS "accountId", i.id AS "inspectionId", i.name AS "inspectionName", s.pending_veto_codes AS codes
+    FROM latest_score l JOIN score s ON s.id = l.score_id JOIN inspection i ON i.id = l.inspection_id
+    JOIN account a ON a.id = l.account_id
+    WHERE a.lifecycle <> 'CLOSED' AND cardinality(s.pending_veto_codes) > 0`;
 }
 
 /** Open rectifications of open accounts whose deadline (a Shanghai day) is before `today`, oldest deadline first. */

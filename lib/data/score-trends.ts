@@ -4,13 +4,14 @@ import type { Db } from '@/lib/db/types';
 /**
  * Each account's latest score (docs/figures.md): the one of the finished inspection with the latest monitoring date,
  * the newest computation of it when re-scored. Overview, agency pages and the account page all read this one;
- * `accountIds` is a subquery selecting the accounts.
+ * `accountIds` is a subquery selecting the accounts. Read from the `latest_score` read model, which triggers keep
+ * equal to that definition over `score` (migration latest_score_read_model; the integration test
+ * latest-score-read-model compares the two after every kind of write).
  */
 export const latestScoresSql = (accountIds: Prisma.Sql) => Prisma.sql`
-  SELECT DISTINCT ON (s.account_id) s.id AS score_id, s.account_id, s.result::text AS result, s.total, s.veto_codes
-  FROM score s JOIN inspection i ON i.id = s.inspection_id AND i.status = 'DONE'
-  WHERE s.account_id IN (${accountIds})
-  ORDER BY s.account_id, i.monitoring_at DESC, s.computed_at DESC`;
+  SELECT l.score_id, l.account_id, l.result::text AS result, l.total, l.veto_codes
+  FROM latest_score l
+  WHERE l.account_id IN (${accountIds})`;
 
 /** Open accounts of agencies inside any of the subtrees (closed accounts are no longer supervised). */
 const openAccountsInSubtrees = (roots: string[]) => Prisma.sql`
@@ -19,23 +20,19 @@ const openAccountsInSubtrees = (roots: string[]) => Prisma.sql`
 
 export type QuarterResultRow = { quarter: string; result: string; count: number };
 
-/** Result counts per quarter (Asia/Shanghai) of each account's latest score in that quarter, within the subtrees. */
+/**
+ * Result counts per quarter (Asia/Shanghai) of each account's latest score in that quarter, within the subtrees.
+ * Read from the `quarter_score` read model (kept by the same triggers as `latest_score`).
+ */
 export async function listQuarterResults(db: Db, roots: string[], since: Date): Promise<QuarterResultRow[]> {
   return db.$queryRaw<QuarterResultRow[]>`
-    WITH scoped AS (
-      SELECT s.account_id, s.result,
-             to_char(i.monitoring_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q') AS quarter,
-             row_number() OVER (PARTITION BY s.account_id, to_char(i.monitoring_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q')
-                                ORDER BY i.monitoring_at DESC, s.computed_at DESC) AS rn
-      FROM score s
-      JOIN inspection i ON i.id = s.inspection_id
-      JOIN account a ON a.id = s.account_id
-      JOIN agency ag ON ag.id = a.agency_id
-      WHERE i.monitoring_at >= ${since} AND i.status = 'DONE'
-        AND (ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])
-    )
-    SELECT quarter, result::text AS result, count(*)::int AS count FROM scoped WHERE rn = 1
-    GROUP BY quarter, result ORDER BY quarter`;
+    SELECT q.quarter, q.result::text AS result, count(*)::int AS count
+    FROM quarter_score q
+    JOIN account a ON a.id = q.account_id
+    JOIN agency ag ON ag.id = a.agency_id
+    WHERE q.monitoring_at >= ${since}
+      AND (ag.id = ANY(${roots}::uuid[]) OR ag.ancestor_ids && ${roots}::uuid[])
+    GROUP BY q.quarter, q.result ORDER BY q.quarter`;
 }
 
 /** One listed latest score, with what the figures reader needs (lib/services/figures/score.ts). */
