@@ -7,6 +7,15 @@ const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 const failures = [];
+// The first lines of a failure's message, colour codes removed: the tail of a CI log is often all one gets to read.
+const firstLines = (message, n = 8) =>
+  String(message ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, n)
+    .map((l) => `    ${l.slice(0, 400)}`)
+    .join('\n');
 const files = dir && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
 
 function playwrightFailures(suites, report, trail = []) {
@@ -14,7 +23,9 @@ function playwrightFailures(suites, report, trail = []) {
     const path = [...trail, suite.title].filter(Boolean);
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status === 'unexpected') failures.push(`${report}: ${[...path, spec.title].join(' › ')}`);
+        if (test.status !== 'unexpected') continue;
+        const error = (test.results ?? []).map((r) => r.error?.message).find(Boolean);
+        failures.push(`${report}: ${[...path, spec.title].join(' › ')}${error ? `\n${firstLines(error)}` : ''}`);
       }
     }
     playwrightFailures(suite.suites, report, path);
@@ -33,7 +44,10 @@ for (const file of files) {
     failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
     for (const result of report.testResults ?? []) {
       for (const test of result.assertionResults ?? []) {
-        if (test.status === 'failed') failures.push(`${file}: ${result.name} › ${test.fullName ?? test.title}`);
+        if (test.status === 'failed') {
+          const error = (test.failureMessages ?? [])[0];
+          failures.push(`${file}: ${result.name} › ${test.fullName ?? test.title}${error ? `\n${firstLines(error)}` : ''}`);
+        }
       }
       if (result.status === 'failed' && !(result.assertionResults ?? []).some((t) => t.status === 'failed')) {
         failures.push(`${file}: ${result.name} (suite error: ${String(result.message ?? '').split('\n')[0]})`);
