@@ -2,13 +2,17 @@
 // local database, scored by the real runInspection, then the dashboard's server-side queries timed at the root
 // scope (what the overview, agency scorecard, findings queue, rectifications and admin account list run per
 // request). Prints medians of 5 calls; the scratch database is dropped afterwards.
+// `--database <name>` times a kept local database instead (the province of scripts/bench/seed-load.ts with a year of
+// monthly inspections): nothing is seeded, scored or dropped.
 import type { Access } from '@/lib/access';
 import { createPrismaClient } from '@/lib/db/client';
 import { countOverview, summarizeAccountActivity } from '@/lib/data/overview';
 import { listQuarterResults, summarizeLatestResults } from '@/lib/data/score-trends';
 import { ZOMBIE_VETO_CODE } from '@/lib/scoring/figures/zombies';
 import { findingFilterSchema } from '@/lib/schemas/finding';
+import { parseArgs } from 'node:util';
 import { listAdminAccounts } from '@/lib/services/admin-accounts';
+import { getAccountDetail } from '@/lib/services/get-account-detail';
 import { createInspection } from '@/lib/services/create-inspection';
 import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
 import { getAgencyScorecard } from '@/lib/services/get-agency-scorecard';
@@ -34,11 +38,30 @@ async function median(label: string, fn: () => Promise<unknown>) {
   );
 }
 
-const scratch = await createScratchDatabase();
-const db = createPrismaClient(scratch.url, 8);
-try {
-  await ensureScoringConfig(db);
-  const now = new Date();
+const { values } = parseArgs({ options: { database: { type: 'string' } } });
+
+/** The kept database of `--database` (local server only), or a scratch database seeded and scored here. */
+async function openDatabase() {
+  if (values.database) {
+    if (!/^[a-z0-9_]+$/.test(values.database)) throw new Error('--database must be [a-z0-9_]+');
+    const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+    if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(url.hostname)) throw new Error('local databases only');
+    url.pathname = `/${values.database}`;
+    return { name: values.database, url: url.toString(), drop: async () => {}, kept: true };
+  }
+  return { ...(await createScratchDatabase()), kept: false };
+}
+
+/** The kept province: its root, a county and an account (scripts/bench/seed-load.ts names the root 基准省). */
+async function findTree(db: ReturnType<typeof createPrismaClient>) {
+  const root = await db.agency.findFirstOrThrow({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
+  const county = await db.agency.findFirstOrThrow({ where: { level: 'COUNTY', ancestorIds: { has: root.id } } });
+  const [accounts, scores] = await Promise.all([db.account.count(), db.score.count()]);
+  console.log(`node ${process.version}; kept database ${values.database}: ${accounts} accounts, ${scores} scores`);
+  return { rootId: root.id, countyId: county.id, accounts };
+}
+
+async function seedAndInspect(db: ReturnType<typeof createPrismaClient>, now: Date) {
   let t = performance.now();
   const tree = await seedAgencyTree(db, ACCOUNTS, now);
   console.log(
@@ -66,6 +89,15 @@ try {
   // Autovacuum analyzes freshly filled tables within about a minute; timing before that measures plans made without
   // statistics (scope joins guessed at 0.4 % of agencies), which no running installation sees. BENCH_ANALYZE=0 skips.
   if (process.env.BENCH_ANALYZE !== '0') await db.$executeRawUnsafe('ANALYZE');
+  return tree;
+}
+
+const scratch = await openDatabase();
+const db = createPrismaClient(scratch.url, 8);
+try {
+  await ensureScoringConfig(db);
+  const now = new Date();
+  const tree = scratch.kept ? await findTree(db) : await seedAndInspect(db, now);
 
   const access: Access = {
     userId: 'bench',
@@ -97,6 +129,8 @@ try {
     getAgencyScorecard({ access, agencyId: tree.rootId, now, db }),
   );
   await median('agency scorecard, a county', () => getAgencyScorecard({ access, agencyId: tree.countyId, now, db }));
+  const account = await db.account.findFirstOrThrow({ where: { agency: { ancestorIds: { has: tree.countyId } } } });
+  await median('account page (getAccountDetail)', () => getAccountDetail({ access, accountId: account.id, page: 1, now, db }));
   await median('findings queue, page 1 (listFindings)', () =>
     listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }),
   );
@@ -120,6 +154,6 @@ try {
   await median('admin accounts, name search', () => listAdminAccounts({ access, filter: { page: 1, q: '县7' }, db }));
 } finally {
   await db.$disconnect();
-  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${scratch.name}`);
+  if (scratch.kept || process.env.BENCH_KEEP_DB) console.log(`kept database ${scratch.name}`);
   else await scratch.drop();
 }
