@@ -5,15 +5,11 @@ import type { Db } from '@/lib/db/types';
 // read ended before the inspection's monitoringAt (reason NOT_READ_THROUGH), or a suspected V2 (the read saw a full
 // window of silence, but not up to monitoringAt). One predicate, used by the settle job and by the figure.
 
-/** The score `s` waits on a read (SQL fragment over `score s`). */
-const AWAITING_READ = Prisma.sql`(
-  s.pending_veto_codes @> ARRAY['V2']::text[]
-  OR EXISTS (
-    SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.breakdown->'indicators') = 'array'
-      THEN s.breakdown->'indicators' ELSE '[]'::jsonb END) AS b(x)
-    WHERE b.x->>'reason' = 'NOT_READ_THROUGH'
-  )
-)`;
+/**
+ * The score `s` waits on a read (SQL fragment over `score s`): the database function xunjian_score_awaits_read
+ * (migration inspection_tally), which the per-inspection tally counts with too.
+ */
+const AWAITING_READ = Prisma.sql`xunjian_score_awaits_read(s.pending_veto_codes, s.breakdown)`;
 
 export type AwaitingReadScore = {
   inspectionId: string;
@@ -59,13 +55,13 @@ export async function listSettleableScores(
     LIMIT ${limit}`;
 }
 
-/** Per inspection, how many of its scores wait on a read (inspections with none are left out). */
+/** Per inspection, how many of its scores wait on a read (inspections with none are left out); from the tally. */
 export async function countAwaitingReadScores(db: Db, inspectionIds: string[]): Promise<Map<string, number>> {
   if (inspectionIds.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ inspectionId: string; n: number }>>`
-    SELECT s.inspection_id::text AS "inspectionId", count(*)::int AS n
-    FROM score s
-    WHERE s.inspection_id = ANY(${inspectionIds}::uuid[]) AND ${AWAITING_READ}
-    GROUP BY s.inspection_id`;
+    SELECT t.inspection_id::text AS "inspectionId", sum(t.n)::int AS n
+    FROM inspection_tally t
+    WHERE t.inspection_id = ANY(${inspectionIds}::uuid[]) AND t.awaiting_read
+    GROUP BY t.inspection_id`;
   return new Map(rows.map((r) => [r.inspectionId, r.n]));
 }

@@ -31,15 +31,16 @@ export async function listInspectionsPage(
     }),
     db.inspection.count({ where }),
   ]);
-  const counts = await db.score.groupBy({
+  // Per-inspection counts come from the tally the score triggers keep (migration inspection_tally).
+  const counts = await db.inspectionTally.groupBy({
     by: ['inspectionId', 'result'],
     where: { inspectionId: { in: rows.map((r) => r.id) } },
-    _count: { _all: true },
+    _sum: { n: true },
   });
   const countOf = (id: string, result?: string) =>
     counts
       .filter((c) => c.inspectionId === id && (!result || c.result === result))
-      .reduce((n, c) => n + c._count._all, 0);
+      .reduce((n, c) => n + (c._sum.n ?? 0), 0);
   return {
     total,
     items: rows.map((r) => ({

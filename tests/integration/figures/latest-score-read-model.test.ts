@@ -1,5 +1,5 @@
-// The latest-score read models (`latest_score`, `quarter_score`; migration latest_score_read_model) are kept by
-// triggers. Each step below writes scores or inspections the way some part of the product does (an inspection run,
+// The read models over `score` (`latest_score`, `quarter_score`: migration latest_score_read_model;
+// `inspection_tally`: migration inspection_tally) are kept by triggers. Each step below writes scores or inspections the way some part of the product does (an inspection run,
 // re-scoring, a status change, a delete, two re-scorings at once) and then compares both tables with the definition
 // computed from `score` itself (docs/figures.md "Latest score").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,15 +43,28 @@ const quartersFromReadModel = () =>
   t.db.$queryRaw<QuarterRow[]>`
     SELECT account_id, quarter, score_id, result::text AS result FROM quarter_score ORDER BY account_id, quarter`;
 
+type TallyRow = { inspection_id: string; result: string; awaiting_read: boolean; n: number };
+const tallyFromScores = () =>
+  t.db.$queryRaw<TallyRow[]>`
+    SELECT inspection_id, result::text AS result, xunjian_score_awaits_read(pending_veto_codes, breakdown) AS awaiting_read,
+           count(*)::int AS n
+    FROM score GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+const tallyFromReadModel = () =>
+  t.db.$queryRaw<TallyRow[]>`
+    SELECT inspection_id, result::text AS result, awaiting_read, n FROM inspection_tally ORDER BY 1, 2, 3`;
+
 async function expectReadModelsAgree() {
-  const [expected, actual, expectedQ, actualQ] = await Promise.all([
+  const [expected, actual, expectedQ, actualQ, expectedT, actualT] = await Promise.all([
     fromScores(),
     fromReadModel(),
     quartersFromScores(),
     quartersFromReadModel(),
+    tallyFromScores(),
+    tallyFromReadModel(),
   ]);
   expect(actual).toEqual(expected);
   expect(actualQ).toEqual(expectedQ);
+  expect(actualT).toEqual(expectedT);
   return actual;
 }
 
@@ -161,10 +174,21 @@ describe('latest score read models', () => {
     expect((await expectReadModelsAgree()).map((r) => r.score_id)).toContain(target.id);
   });
 
+  it('count a score as awaiting a read while it carries a suspected V2, and no longer once it does not', async () => {
+    const target = await scoreOf(accountIds[1]!, inspections['十一月']!);
+    await t.db.score.update({ where: { id: target.id }, data: { pendingVetoCodes: ['V2'] } });
+    const tally = await tallyFromReadModel();
+    expect(tally.some((r) => r.inspection_id === inspections['十一月'] && r.awaiting_read)).toBe(true);
+    await expectReadModelsAgree();
+    await t.db.score.update({ where: { id: target.id }, data: { pendingVetoCodes: [] } });
+    await expectReadModelsAgree();
+  });
+
   it('fall back when the latest inspection is deleted, and drop a deleted account', async () => {
     await t.db.inspection.delete({ where: { id: inspections['十一月']! } });
     const latest = await expectReadModelsAgree();
     expect(latest).toHaveLength(3);
+    expect((await tallyFromReadModel()).map((r) => r.inspection_id)).not.toContain(inspections['十一月']);
     await t.db.account.delete({ where: { id: accountIds[2]! } });
     expect((await expectReadModelsAgree()).map((r) => r.account_id)).not.toContain(accountIds[2]);
   });
