@@ -130,7 +130,9 @@ try {
   );
   await median('agency scorecard, a county', () => getAgencyScorecard({ access, agencyId: tree.countyId, now, db }));
   const account = await db.account.findFirstOrThrow({ where: { agency: { ancestorIds: { has: tree.countyId } } } });
-  await median('account page (getAccountDetail)', () => getAccountDetail({ access, accountId: account.id, page: 1, now, db }));
+  await median('account page (getAccountDetail)', () =>
+    getAccountDetail({ access, accountId: account.id, page: 1, now, db }),
+  );
   await median('findings queue, page 1 (listFindings)', () =>
     listFindings({ access, filter: findingFilterSchema.parse({ status: 'SUSPECTED' }), db }),
   );

@@ -46,7 +46,9 @@ for (const file of files) {
       for (const test of result.assertionResults ?? []) {
         if (test.status === 'failed') {
           const error = (test.failureMessages ?? [])[0];
-          failures.push(`${file}: ${result.name} › ${test.fullName ?? test.title}${error ? `\n${firstLines(error)}` : ''}`);
+          failures.push(
+            `${file}: ${result.name} › ${test.fullName ?? test.title}${error ? `\n${firstLines(error)}` : ''}`,
+          );
         }
       }
       if (result.status === 'failed' && !(result.assertionResults ?? []).some((t) => t.status === 'failed')) {

@@ -114,7 +114,8 @@ beforeAll(async () => {
   await ensureScoringConfig(t.db);
   rootId = (await createTestAgency(t.db, { name: '省' })).id;
   const county = (await createTestAgency(t.db, { name: '县', parentId: rootId, level: 'COUNTY' })).id;
-  for (const name of ['甲', '乙', '丙']) accountIds.push((await createTestAccount(t.db, county, { displayName: name })).id);
+  for (const name of ['甲', '乙', '丙'])
+    accountIds.push((await createTestAccount(t.db, county, { displayName: name })).id);
   for (const at of [Q3, Q4_FIRST_HOUR, EARLY, LATE])
     for (const [i, id] of accountIds.entries()) await ingest(id, at, i === 1 ? [20] : [1, 3, 5, 8, 12]);
 });
