@@ -58,8 +58,8 @@ export async function listSubtreeStats(
     ),
     per_indicator AS (
       SELECT x.child_id, f.indicator_code, count(*)::int AS n
-      FROM accts x JOIN latest l ON l.account_id = x.account_id JOIN score s ON s.id = l.score_id
-      JOIN finding f ON f.account_id = s.account_id AND f.inspection_id = s.inspection_id AND f.status <> 'DISMISSED'
+      FROM accts x JOIN latest l ON l.account_id = x.account_id
+      JOIN finding f ON f.account_id = l.account_id AND f.inspection_id = l.inspection_id AND f.status <> 'DISMISSED'
       GROUP BY x.child_id, f.indicator_code
     ),
     failing AS (

@@ -9,7 +9,7 @@ import type { Db } from '@/lib/db/types';
  * latest-score-read-model compares the two after every kind of write).
  */
 export const latestScoresSql = (accountIds: Prisma.Sql) => Prisma.sql`
-  SELECT l.score_id, l.account_id, l.result::text AS result, l.total, l.veto_codes
+  SELECT l.score_id, l.account_id, l.inspection_id, l.result::text AS result, l.total, l.veto_codes
   FROM latest_score l
   WHERE l.account_id IN (${accountIds})`;
 
