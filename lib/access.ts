@@ -22,3 +22,12 @@ export const READ_ROLES: readonly Role[] = ['ADMIN', 'SUPERVISOR', 'AUDITOR'];
 export const REVIEW_ROLES: readonly Role[] = ['ADMIN', 'SUPERVISOR'];
 export const ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 export const EXPORT_ROLES: readonly Role[] = ['ADMIN', 'AUDITOR', 'SUPERVISOR'];
+
+/**
+ * The part of an agency's ancestor list (root first) that lies inside the scope `roots`: from the highest scope
+ * root on. Empty when the agency is itself the top of the scope (or out of it).
+ */
+export function ancestorsInScope(ancestorIds: readonly string[], roots: readonly string[]): string[] {
+  const from = ancestorIds.findIndex((id) => roots.includes(id));
+  return from < 0 ? [] : ancestorIds.slice(from);
+}

@@ -123,3 +123,99 @@ export async function listAgencyRows(db: Db): Promise<AgencyListRow[]> {
   visit(null);
   return out;
 }
+
+/** A node of the lazy agency picker; `lazyChildren` when it has active children that were not sent with it. */
+export type AgencyOptionDto = { id: string; name: string; parentId: string | null; lazyChildren: boolean };
+
+const optionSelect = {
+  id: true,
+  name: true,
+  parentId: true,
+  ancestorIds: true,
+  _count: { select: { children: { where: { isActive: true } } } },
+} as const;
+type OptionRow = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  ancestorIds: string[];
+  _count: { children: number };
+};
+const toOption = (r: OptionRow, childrenSent = false): AgencyOptionDto => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parentId,
+  lazyChildren: !childrenSent && r._count.children > 0,
+});
+
+export const countAgencyOptions = (db: Db, roots: string[]): Promise<number> =>
+  db.agency.count({ where: { isActive: true, ...agencyInSubtrees(roots) } });
+
+/**
+ * The top of the subtrees for a lazy picker: the roots, then whole levels below them (by level then name) while
+ * the total stays within `budget`. A level is sent whole or not at all, so a node either has all its children
+ * or none (then `lazyChildren` says there are some to load).
+ */
+export async function listAgencyOptionTop(db: Db, roots: string[], budget: number): Promise<AgencyOptionDto[]> {
+  const top = (
+    await db.agency.findMany({
+      where: { id: { in: roots }, isActive: true },
+      orderBy: [{ level: 'asc' }, { name: 'asc' }],
+      select: optionSelect,
+    })
+  ).filter((r) => !r.ancestorIds.some((a) => roots.includes(a))); // a root inside another root comes with it
+  const out: OptionRow[][] = [top];
+  let frontier = top;
+  let sent = top.length;
+  while (frontier.length > 0) {
+    const next = await db.agency.findMany({
+      where: { parentId: { in: frontier.map((r) => r.id) }, isActive: true },
+      orderBy: [{ level: 'asc' }, { name: 'asc' }],
+      take: Math.max(budget - sent, 0) + 1,
+      select: optionSelect,
+    });
+    if (sent + next.length > budget) break;
+    out.push(next);
+    sent += next.length;
+    frontier = next;
+  }
+  // Every level but the last had its children sent (the level below it).
+  return out.flatMap((level, i) => level.map((r) => toOption(r, i < out.length - 1)));
+}
+
+/** Active children of `parentId` (by level then name), at most `limit`; `truncated` when there were more. */
+export async function listAgencyOptionChildren(db: Db, parentId: string, limit: number) {
+  const rows = await db.agency.findMany({
+    where: { parentId, isActive: true },
+    orderBy: [{ level: 'asc' }, { name: 'asc' }],
+    take: limit + 1,
+    select: optionSelect,
+  });
+  return { agencies: rows.slice(0, limit).map((r) => toOption(r)), truncated: rows.length > limit };
+}
+
+/** Active agencies of the subtrees whose name contains `query` (any case), at most `limit`, with ancestor ids. */
+export async function searchAgencyOptionRows(db: Db, roots: string[], query: string, limit: number) {
+  const rows = await db.agency.findMany({
+    where: {
+      isActive: true,
+      ...agencyInSubtrees(roots),
+      // LIKE wildcards in the query are meant literally.
+      name: { contains: query.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' },
+    },
+    orderBy: [{ level: 'asc' }, { name: 'asc' }],
+    take: limit + 1,
+    select: optionSelect,
+  });
+  return {
+    rows: rows.slice(0, limit).map((r) => ({ ...toOption(r), ancestorIds: r.ancestorIds })),
+    truncated: rows.length > limit,
+  };
+}
+
+/** The agencies of `ids` as picker nodes (active or not: a path to a chosen agency is shown as it is). */
+export async function listAgencyOptionNodes(db: Db, ids: string[]): Promise<AgencyOptionDto[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.agency.findMany({ where: { id: { in: ids } }, select: optionSelect });
+  return rows.map((r) => toOption(r));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessAgency, hasRole, scopeRoots, type Access } from '@/lib/access';
+import { ancestorsInScope, canAccessAgency, hasRole, scopeRoots, type Access } from '@/lib/access';
 
 const access: Access = {
   userId: 'u1',
@@ -26,5 +26,16 @@ describe('agency scope', () => {
   it('reports roles and deduplicated roots', () => {
     expect(hasRole(access, ['ADMIN'])).toBe(false);
     expect(scopeRoots(access, ['SUPERVISOR', 'AUDITOR'])).toEqual(['countyA', 'city']);
+  });
+});
+
+describe('ancestorsInScope', () => {
+  it('keeps the ancestors from the highest scope root on', () => {
+    expect(ancestorsInScope(['p', 'c', 'k'], ['c'])).toEqual(['c', 'k']);
+    expect(ancestorsInScope(['p', 'c', 'k'], ['k', 'p'])).toEqual(['p', 'c', 'k']);
+  });
+  it('is empty for the top of the scope or outside it', () => {
+    expect(ancestorsInScope([], ['p'])).toEqual([]);
+    expect(ancestorsInScope(['p', 'c'], ['x'])).toEqual([]);
   });
 });
