@@ -9,7 +9,8 @@ import { findingKeys } from '@/lib/query/keys';
 import { findingFilterSchema } from '@/lib/schemas/finding';
 import { DEDUCTION_CODES, VETO_CODES } from '@/lib/scoring';
 import { listSharedFindings } from '@/lib/services/list-findings';
-import { listSharedReadAgencyOptions } from '@/lib/services/list-read-agency-options';
+import { listSharedReadAgencyPicker } from '@/lib/services/list-read-agency-picker';
+import { AGENCY_OPTIONS_URL } from '@/lib/query/agency-options';
 import { FindingsView } from './view';
 
 export const dynamic = 'force-dynamic';
@@ -28,8 +29,9 @@ export default async function FindingsPage({ searchParams }: Props) {
   const filter = parsed.data;
   const client = makeQueryClient();
   // Same key as the client's queryOptions, filled by the service instead of the HTTP route.
-  const [agencies] = await Promise.all([
-    listSharedReadAgencyOptions({ access }),
+  // A province's whole tree is hundreds of kB on every request: a big scope sends its top and loads the rest on demand.
+  const [picker] = await Promise.all([
+    listSharedReadAgencyPicker({ access, chosenId: filter.agencyId }),
     client.prefetchQuery({ queryKey: findingKeys.list(filter), queryFn: () => listSharedFindings({ access, filter }) }),
   ]);
   const t = await getTranslations('findings');
@@ -40,7 +42,8 @@ export default async function FindingsPage({ searchParams }: Props) {
         <FindingsView
           initialFilter={filter}
           canReview={hasRole(access, REVIEW_ROLES)}
-          agencies={agencies}
+          agencies={picker.agencies}
+          agencySource={picker.lazy ? AGENCY_OPTIONS_URL : undefined}
           indicators={[...VETO_CODES, ...DEDUCTION_CODES]}
         />
       </HydrationBoundary>

@@ -24,11 +24,14 @@ export function FindingsView({
   initialFilter,
   canReview,
   agencies,
+  agencySource,
   indicators,
 }: {
   initialFilter: FindingFilter;
   canReview: boolean;
   agencies: PickerAgency[];
+  /** Set when `agencies` is only the top of a big tree: the picker loads the rest from this route. */
+  agencySource?: string;
   indicators: readonly string[];
 }) {
   const t = useTranslations('findings');
@@ -141,6 +144,7 @@ export function FindingsView({
         indicators={indicators}
         names={data?.filterNames}
         agencies={agencies}
+        agencySource={agencySource}
         onChange={(next) => applyFilter({ ...next, after: undefined, before: undefined, page: 1 })}
       />
       {canReview && (

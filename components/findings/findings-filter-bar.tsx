@@ -16,6 +16,8 @@ type Props = {
   indicators: readonly string[];
   names: FindingsPage['filterNames'];
   agencies: PickerAgency[];
+  /** The lazy picker's route when `agencies` is only the top of a big tree. */
+  agencySource?: string;
   onChange: (f: FindingFilter) => void;
 };
 
@@ -23,7 +25,7 @@ type Props = {
  * The queue's filters, and every active one as a chip with a remove button — including those that arrive by link
  * (an alert's account, an agency page's subtree), which have no control of their own above.
  */
-export function FindingsFilterBar({ filter, indicators, names, agencies, onChange }: Props) {
+export function FindingsFilterBar({ filter, indicators, names, agencies, agencySource, onChange }: Props) {
   const t = useTranslations();
   const platformName = usePlatformName();
   const [agency, setAgency] = useState<string>(filter.agencyId ?? '');
@@ -108,13 +110,14 @@ export function FindingsFilterBar({ filter, indicators, names, agencies, onChang
           {t('findings.to')}
           <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
         </label>
-        {agencies.length > 1 && (
+        {(agencies.length > 1 || agencySource) && (
           <details className="agency-filter">
             <summary>{t('findings.agencyFilter')}</summary>
             <AgencyPicker
               name="agencyId"
               label={t('findings.agencyFilter')}
               agencies={agencies}
+              source={agencySource}
               defaultValue={filter.agencyId}
               onChange={setAgency}
             />

@@ -2,9 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLazyAgencies } from './use-lazy-agencies';
 import './agency-picker.css';
 
-export type PickerAgency = { id: string; name: string; parentId?: string | null };
+export type PickerAgency = {
+  id: string;
+  name: string;
+  parentId?: string | null;
+  /** Lazy mode: it has children that were not sent (all or some); opening it loads them from `source`. */
+  lazyChildren?: boolean;
+};
 type Node = PickerAgency & { depth: number; children: string[]; path: string[] };
 
 /** Parents before children (siblings in the order given), with each node's depth and ancestor ids in the list. */
@@ -34,39 +41,56 @@ type Props = {
   required?: boolean;
   /** Told of each choice (for a picker that acts at once instead of posting with a form). */
   onChange?: (id: string) => void;
+  /**
+   * Lazy mode, for trees too big to send whole (app/api/agencies/options/route.ts): `agencies` is only the top,
+   * opening a branch marked `lazyChildren` loads its children from here, and typing searches here.
+   */
+  source?: string;
 };
 
 /**
  * Picks one agency from a tree (ARIA tree pattern): type to filter by name (matches shown with their ancestors),
  * arrows move, → opens and ← closes a branch, Enter or Space selects. The choice travels in a hidden input `name`,
- * so the surrounding form posts it like a select. Roots start open, deeper levels closed.
+ * so the surrounding form posts it like a select. Roots start open (in lazy mode those whose children were sent),
+ * deeper levels closed.
  */
-export function AgencyPicker({ name, label, agencies, defaultValue, required = false, onChange }: Props) {
+export function AgencyPicker({ name, label, agencies, defaultValue, required = false, onChange, source }: Props) {
   const t = useTranslations('common');
   const id = useId();
-  const nodes = useMemo(() => buildTree(agencies), [agencies]);
-  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<Set<string>>(
+    () => new Set(buildTree(agencies).flatMap((n) => (n.depth === 0 && !n.lazyChildren ? [n.id] : []))),
+  );
+  const lazy = useLazyAgencies(source, agencies, open, query);
+  const known = useMemo(() => buildTree(lazy.known), [lazy.known]);
+  const found = useMemo(() => buildTree(lazy.found?.agencies ?? []), [lazy.found]);
+  const q = query.trim().toLowerCase();
+  // Searching a lazy tree shows the server's matches with their paths; otherwise the tree filters itself.
+  const searching = lazy.lazy && q !== '';
+  const nodes = searching ? found : known;
+  const byId = useMemo(() => new Map([...known, ...found].map((n) => [n.id, n])), [known, found]);
   const [selected, setChosen] = useState<string>(
-    defaultValue ?? (required && nodes.length === 1 ? (nodes[0]?.id ?? '') : ''),
+    defaultValue ?? (required && known.length === 1 ? (known[0]?.id ?? '') : ''),
   );
   const setSelected = (id: string) => {
+    const node = searching ? byId.get(id) : undefined;
+    if (node) lazy.remember([...node.path.flatMap((p) => byId.get(p) ?? []), node]);
     setChosen(id);
     onChange?.(id);
   };
-  const [open, setOpen] = useState<Set<string>>(() => new Set(nodes.filter((n) => n.depth === 0).map((n) => n.id)));
   const [active, setActive] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const expandable = (n: Node) => n.children.length > 0 || (!searching && lazy.unloaded(n));
 
-  const q = query.trim().toLowerCase();
   const visible = useMemo(() => {
+    if (searching) return nodes;
     if (q) {
       const keep = new Set<string>();
       for (const n of nodes) if (n.name.toLowerCase().includes(q)) [...n.path, n.id].forEach((x) => keep.add(x));
       return nodes.filter((n) => keep.has(n.id));
     }
     return nodes.filter((n) => n.path.every((p) => open.has(p)));
-  }, [nodes, q, open]);
+  }, [nodes, q, open, searching]);
 
   const focusItem = (itemId: string) => {
     setActive(itemId);
@@ -101,11 +125,11 @@ export function AgencyPicker({ name, label, agencies, defaultValue, required = f
         go(visible.length - 1);
         break;
       case 'ArrowRight':
-        if (node.children.length && !isOpen) toggle(node.id, true);
+        if (expandable(node) && !isOpen) toggle(node.id, true);
         else if (node.children[0]) focusItem(node.children[0]);
         break;
       case 'ArrowLeft':
-        if (node.children.length && isOpen && q === '') toggle(node.id, false);
+        if (expandable(node) && isOpen && q === '') toggle(node.id, false);
         else if (node.path.length) focusItem(node.path[node.path.length - 1] ?? node.id);
         break;
       case 'Enter':
@@ -119,6 +143,8 @@ export function AgencyPicker({ name, label, agencies, defaultValue, required = f
   }
 
   const chosen = selected ? byId.get(selected) : undefined;
+  const waiting =
+    (searching && !lazy.found && !lazy.searchFailed) || visible.some((n) => lazy.branchState(n.id) === 'loading');
   const tabStop =
     active && visible.some((n) => n.id === active)
       ? active
@@ -149,29 +175,34 @@ export function AgencyPicker({ name, label, agencies, defaultValue, required = f
         aria-labelledby={`${id}-label`}
         aria-required={required || undefined}
         className="picker-tree"
+        aria-busy={waiting || undefined}
       >
-        {visible.length === 0 && (
-          <li role="none" className="subtle">
-            {t('pickerNoMatch')}
-          </li>
+        {searching && !lazy.found ? (
+          <StatusRow
+            text={lazy.searchFailed ? t('pickerLoadFailed') : t('pickerSearching')}
+            retry={lazy.searchFailed ? { label: t('pickerRetry'), run: lazy.retrySearch } : undefined}
+          />
+        ) : (
+          visible.length === 0 && <StatusRow text={t('pickerNoMatch')} />
         )}
         {visible.map((n) => {
           const isOpen = q !== '' || open.has(n.id);
-          return (
+          const branch = isOpen && !searching ? lazy.branchState(n.id) : undefined;
+          return [
             <li
               key={n.id}
               role="treeitem"
               data-id={n.id}
               aria-level={n.depth + 1}
               aria-selected={n.id === selected}
-              aria-expanded={n.children.length ? isOpen : undefined}
+              aria-expanded={expandable(n) ? isOpen : undefined}
               tabIndex={n.id === tabStop ? 0 : -1}
               style={{ paddingInlineStart: `${n.depth * 1.25 + 0.25}em` }}
               onKeyDown={(e) => onKeyDown(e, n)}
               onFocus={() => setActive(n.id)}
               onClick={() => setSelected(n.id)}
             >
-              {n.children.length > 0 ? (
+              {expandable(n) ? (
                 <span
                   className="twisty"
                   aria-hidden="true"
@@ -186,10 +217,47 @@ export function AgencyPicker({ name, label, agencies, defaultValue, required = f
                 <span className="twisty" aria-hidden="true" />
               )}
               {n.name}
-            </li>
-          );
+            </li>,
+            branch && (
+              <StatusRow
+                key={`${n.id}-state`}
+                depth={n.depth + 1}
+                text={branch === 'error' ? t('pickerLoadFailed') : t('pickerLoading')}
+                retry={branch === 'error' ? { label: t('pickerRetry'), run: () => lazy.retryBranch(n.id) } : undefined}
+              />
+            ),
+          ];
         })}
+        {searching && lazy.found?.truncated && (
+          <StatusRow text={t('pickerTruncated', { count: lazy.found.agencies.length })} />
+        )}
       </ul>
     </div>
+  );
+}
+
+/** A line of the tree that is no agency (nothing found, loading, failed): not a tree item, so arrows skip it. */
+function StatusRow({
+  text,
+  depth,
+  retry,
+}: {
+  text: string;
+  depth?: number;
+  retry?: { label: string; run: () => void };
+}) {
+  return (
+    <li
+      role="none"
+      className="subtle"
+      style={depth === undefined ? undefined : { paddingInlineStart: `${depth * 1.25 + 1.45}em` }}
+    >
+      {text}
+      {retry && (
+        <button type="button" className="secondary" onClick={retry.run}>
+          {retry.label}
+        </button>
+      )}
+    </li>
   );
 }
