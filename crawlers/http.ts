@@ -6,6 +6,7 @@ import { CircuitBreaker, DEFAULT_BREAKER } from './net/circuit-breaker';
 import { fetchWithRedirects } from './net/fetch-hops';
 import { createPinnedFetch } from './net/pinned-fetch';
 import { DEFAULT_HOST_POLICY, HostScheduler, type HostPolicy } from './net/politeness';
+import type { UpstreamProxy } from './net/proxy-config';
 
 export type HttpRequest = {
   url: string;
@@ -38,6 +39,8 @@ export type HttpLogEntry = {
   status: number | null;
   attempt: number;
   ms: number;
+  /** The egress identity whose proxy carried the request (absent: direct). */
+  egress?: string;
 };
 
 export type HttpClientOptions = {
@@ -53,6 +56,10 @@ export type HttpClientOptions = {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   log?: (entry: HttpLogEntry) => void;
+  /** The egress identity's forward proxy (CRAWL_EGRESS_PROXIES); absent = direct connections. */
+  proxy?: UpstreamProxy;
+  /** Extra trusted CA certificates, for tests with a local TLS server. */
+  ca?: string | string[];
 };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -66,7 +73,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const breakers = new Map<string, CircuitBreaker>();
   const guard = createAddressGuard({ allowHosts: options.allowHosts, lookup: options.lookup });
   // Default: connect to the address the guard checked (DNS pinning); tests inject their own fetch.
-  const fetchImpl = options.fetch ?? createPinnedFetch(guard);
+  const fetchImpl = options.fetch ?? createPinnedFetch(guard, { proxy: options.proxy, ca: options.ca });
   const scheduler = new HostScheduler((host) => ({ ...DEFAULT_HOST_POLICY, ...options.hostPolicy?.(host) }), {
     now,
     sleep,
@@ -147,6 +154,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           status: error.httpStatus,
           attempt,
           ms: now() - started,
+          ...(options.proxy ? { egress: options.proxy.identity } : {}),
         });
         const decision = decideRetry({
           policy,
