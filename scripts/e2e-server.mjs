@@ -24,6 +24,9 @@ const env = {
   // Specs write the database directly (or through the worker) and read the pages at once; the shared dashboard reads
   // (lib/cache/read-cache.ts) would show such writes seconds later. Their unit test and bench:load cover the cache.
   DASHBOARD_CACHE_SECONDS: process.env.DASHBOARD_CACHE_SECONDS ?? '0',
+  // The demo province (63 agencies) would send its findings picker whole; this low bound makes it send the top and
+  // load the rest on demand, the path of a real province (tests/e2e/agency-picker-lazy.spec.ts).
+  AGENCY_PICKER_EAGER_MAX: process.env.AGENCY_PICKER_EAGER_MAX ?? '12',
   BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
   // Ephemeral: the e2e database is recreated on every run, and with it every stored credential.
   CREDENTIALS_KEY: process.env.CREDENTIALS_KEY ?? randomBytes(32).toString('base64'),
