@@ -21,6 +21,7 @@ const SERIAL_INTEGRATION_FILES = [
   'tests/integration/export/pdf-pool.test.ts',
   'tests/integration/jobs/worker-process.test.ts',
   'tests/integration/crawlers/browser-egress.test.ts',
+  'tests/integration/crawlers/browser-egress-upstream.test.ts',
   'tests/integration/security/sign-in-throttle.test.ts',
   'tests/integration/services/run-inspection-batched.test.ts',
 ];

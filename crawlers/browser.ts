@@ -2,6 +2,7 @@ import { chromium, type Browser, type Route } from 'playwright-core';
 import { CrawlError, isCrawlError, redactUrl } from './errors';
 import type { AddressGuard } from './net/address-guard';
 import { EGRESS_REFUSED_HEADER, startEgressProxy, type EgressProxy } from './net/egress-proxy';
+import type { UpstreamProxy } from './net/proxy-config';
 
 export type BrowserPage = { status: number; url: string; html: string };
 
@@ -36,17 +37,19 @@ type Running = { browser: Browser; proxy: EgressProxy };
 /**
  * Every connection the browser opens goes through the in-process egress proxy (crawlers/net/egress-proxy.ts):
  * redirect hops, sub-resources, loopback included (`<-loopback>`), each checked by the address guard and pinned
- * to the checked address. WebSockets are closed in the page and refused by the proxy.
+ * to the checked address. WebSockets are closed in the page and refused by the proxy. With `upstream` (the egress
+ * identity's proxy) that local proxy chains every checked connection through it, so the page leaves by the identity.
  */
 export function createBrowserFetcher(options: {
   guard: AddressGuard;
   executablePath?: string;
   timeoutMs?: number;
+  upstream?: UpstreamProxy;
 }): BrowserFetcher {
   const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let launching: Promise<Running> | null = null;
   const start = async (): Promise<Running> => {
-    const proxy = await startEgressProxy({ guard: options.guard });
+    const proxy = await startEgressProxy({ guard: options.guard, upstream: options.upstream });
     try {
       // No credentials at launch: anything outside a context (there should be nothing) gets 407 from the proxy.
       const browser = await chromium.launch({
@@ -78,7 +81,11 @@ export function createBrowserFetcher(options: {
         javaScriptEnabled: true,
         proxy: { server: proxy.server, bypass: '<-loopback>', ...token },
       });
-      const refusal = () => proxy.refusals(token.username).find((error) => error.kind === 'SSRF_REFUSED') ?? null;
+      // A guard refusal first; otherwise what the local proxy met (a dead identity proxy: NETWORK).
+      const refusal = () => {
+        const met = proxy.refusals(token.username);
+        return met.find((error) => error.kind === 'SSRF_REFUSED') ?? met[0] ?? null;
+      };
       try {
         await context.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: 'WebSockets are not crawled' }));
         const page = await context.newPage();

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { CrawlError, isCrawlError, redactUrl } from '../errors';
-import type { AddressGuard } from './address-guard';
+import type { AddressGuard, PinnedAddress } from './address-guard';
+import type { UpstreamProxy } from './proxy-config';
+import { openTunnel } from './proxy-tunnel';
 
 /**
  * A forward proxy on 127.0.0.1 that the crawler's Chromium must use for every request. Playwright's `page.route`
@@ -10,6 +12,8 @@ import type { AddressGuard } from './address-guard';
  * each hop is resolved once, checked by the address guard and connected to that very address (DNS pinning).
  * Only callers presenting a token (`Proxy-Authorization: Basic`, one per browser context) may use it, and the
  * refusals are recorded per token so a fetch can tell "refused by the guard" from a network error.
+ * With `upstream` (the egress identity's proxy, CRAWL_EGRESS_PROXIES) every checked connection is tunnelled
+ * through it, CONNECT to the checked IP literal, as the HTTP client does (crawlers/net/proxy-tunnel.ts).
  */
 export type EgressProxy = {
   /** `http://127.0.0.1:<port>` for Chromium's `--proxy-server`. */
@@ -39,9 +43,19 @@ const TUNNEL_PORTS = new Set(['443']);
 export async function startEgressProxy(options: {
   guard: AddressGuard;
   connectTimeoutMs?: number;
+  upstream?: UpstreamProxy;
 }): Promise<EgressProxy> {
-  const { guard } = options;
+  const { guard, upstream: via } = options;
   const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  // A failing identity proxy is a network failure of the crawl, never a guard refusal.
+  const dial = async (pinned: PinnedAddress, port: number) => {
+    if (!via) return undefined;
+    try {
+      return await openTunnel(via, { address: pinned.address, port }, connectTimeoutMs);
+    } catch (error) {
+      throw new CrawlError('NETWORK', error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  };
   const tokens = new Map<string, { password: string; refused: CrawlError[] }>();
 
   const authorize = (req: IncomingMessage) => {
@@ -79,7 +93,9 @@ export async function startEgressProxy(options: {
     const pinned = await guard.resolve(target);
     const headers = { ...req.headers };
     for (const name of HOP_BY_HOP) delete headers[name];
+    const tunnelled = await dial(pinned, Number(target.port || 80));
     const upstream = httpRequest({
+      ...(tunnelled ? { createConnection: () => tunnelled } : {}),
       host: pinned.address,
       family: pinned.family,
       port: target.port || 80,
@@ -135,19 +151,22 @@ export async function startEgressProxy(options: {
       });
     }
     const pinned = await guard.resolve(target);
-    const upstream = netConnect({
-      host: pinned.address,
-      port: Number(port),
-      family: pinned.family,
-      timeout: connectTimeoutMs,
-    });
-    upstream.once('connect', () => {
-      upstream.setTimeout(0);
+    const splice = (upstream: Socket) => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
-    });
+    };
+    const tunnelled = await dial(pinned, Number(port));
+    const upstream =
+      tunnelled ??
+      netConnect({ host: pinned.address, port: Number(port), family: pinned.family, timeout: connectTimeoutMs });
+    if (tunnelled) splice(tunnelled);
+    else
+      upstream.once('connect', () => {
+        upstream.setTimeout(0);
+        splice(upstream);
+      });
     upstream.on('timeout', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());

@@ -30,23 +30,26 @@ export function openTunnel(
       socket.destroy();
       reject(new Error(`egress proxy ${proxy.identity} (${proxy.label}) ${reason}`));
     };
-    const onData = (chunk: Buffer) => {
-      answer = Buffer.concat([answer, chunk]);
-      const end = answer.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (answer.length > MAX_ANSWER_BYTES) fail('sent an oversized answer to CONNECT');
-        return;
+    // Read with 'readable' (not 'data' + pause): once the listener is removed the socket is neither flowing nor
+    // paused, so whoever takes it over (undici, TLS, http.request) starts it by listening, as with a fresh socket.
+    const onReadable = () => {
+      for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) {
+        answer = Buffer.concat([answer, chunk]);
+        const end = answer.indexOf('\r\n\r\n');
+        if (end < 0) {
+          if (answer.length > MAX_ANSWER_BYTES) return fail('sent an oversized answer to CONNECT');
+          continue;
+        }
+        const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer.subarray(0, end).toString('latin1'))?.[1];
+        if (!status?.startsWith('2'))
+          return fail(`refused CONNECT to ${authority}: ${status ? `HTTP ${status}` : 'malformed answer'}`);
+        settled = true;
+        socket.off('readable', onReadable);
+        socket.setTimeout(0);
+        const rest = answer.subarray(end + 4);
+        if (rest.length) socket.unshift(rest);
+        return resolve(socket);
       }
-      const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer.subarray(0, end).toString('latin1'))?.[1];
-      if (!status?.startsWith('2'))
-        return fail(`refused CONNECT to ${authority}: ${status ? `HTTP ${status}` : 'malformed answer'}`);
-      settled = true;
-      socket.off('data', onData);
-      socket.pause();
-      socket.setTimeout(0);
-      const rest = answer.subarray(end + 4);
-      if (rest.length) socket.unshift(rest);
-      resolve(socket);
     };
     socket.once('connect', () => {
       const auth = proxy.authorization();
@@ -54,7 +57,7 @@ export function openTunnel(
         `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`,
       );
     });
-    socket.on('data', onData);
+    socket.on('readable', onReadable);
     socket.once('timeout', () => fail('timed out'));
     socket.on('error', (error: NodeJS.ErrnoException) => fail(`unreachable: ${error.code ?? error.message}`));
     socket.once('close', () => fail('closed the connection before answering CONNECT'));
