@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createBrowserFetcher } from './browser';
 import { createHttpClient, type HttpClientOptions } from './http';
 import { parseAllowHosts } from './net/address-guard';
+import { egressProxiesSchema } from './net/proxy-config';
 import { loadOrigins, sandboxOrigins, upstreamHostPolicy } from './origins';
 import type { CrawlContext } from './types';
 
@@ -14,6 +15,8 @@ const crawlerEnvSchema = z.object({
   CRAWLER_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(20_000)),
   CRAWLER_MIN_DELAY_MS: z.preprocess(blankAsUnset, z.coerce.number().int().nonnegative().optional()),
   CHROMIUM_PATH: z.string().optional(),
+  /** `identity=http://[user:pass@]host:port,…`: the forward proxy of each egress identity; others connect directly. */
+  CRAWL_EGRESS_PROXIES: z.preprocess(blankAsUnset, egressProxiesSchema.default(new Map())),
 });
 
 export type CrawlEnv = z.infer<typeof crawlerEnvSchema>;
@@ -31,9 +34,12 @@ export function createCrawlContext(args: {
   signal?: AbortSignal;
   withBrowser?: boolean;
   http?: Partial<HttpClientOptions>;
+  /** The job's egress identity: its proxy (CRAWL_EGRESS_PROXIES) carries every request; none = direct. */
+  egress?: string;
 }): CrawlContext {
   const env = args.env ?? process.env;
   const config = parseCrawlEnv(env);
+  const proxy = args.egress ? config.CRAWL_EGRESS_PROXIES.get(args.egress) : undefined;
   const minDelay = config.CRAWLER_MIN_DELAY_MS;
   const sandbox = config.CRAWLER_SANDBOX_URL ? new URL(config.CRAWLER_SANDBOX_URL) : null;
   const allowHosts = [config.CRAWLER_ALLOW_HOSTS, sandbox?.host].filter(Boolean).join(',');
@@ -45,10 +51,11 @@ export function createCrawlContext(args: {
       ...(minDelay === undefined ? {} : { minDelayMs: minDelay }),
     }),
     log: (entry) => console.warn(JSON.stringify(entry)),
+    proxy,
     ...args.http,
   });
   const browser = args.withBrowser
-    ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH })
+    ? createBrowserFetcher({ guard: http.guard, executablePath: config.CHROMIUM_PATH, upstream: proxy })
     : undefined;
   return {
     now: args.now,

@@ -36,7 +36,7 @@ const log = (kind: string, extra: Record<string, unknown> = {}) =>
 
 await boss.work(QUEUES.crawlAccount, { batchSize: 1, localConcurrency: env.WORKER_CONCURRENCY }, async (jobs) => {
   for (const job of jobs) {
-    const { accountId, slot } = crawlAccountJobSchema.parse(job.data);
+    const { accountId, slot, egress } = crawlAccountJobSchema.parse(job.data);
     const now = new Date();
     await runCrawlAccount({
       now,
@@ -44,7 +44,8 @@ await boss.work(QUEUES.crawlAccount, { batchSize: 1, localConcurrency: env.WORKE
       accountId,
       slot: new Date(slot),
       crawlers: runtime.crawlers,
-      ctx: runtime.context(now, job.signal),
+      // The planned identity's proxy carries the crawl (CRAWL_EGRESS_PROXIES); no proxy for it = direct.
+      ctx: runtime.context(now, job.signal, egress),
       crawlIntervalMs,
       resolveCredential: credentials.resolve,
       reportCredential: credentials.report,
@@ -116,7 +117,12 @@ if (env.WORKER_SCHEDULER === 'on') {
 }
 // Written once the queues are served: a row means jobs will be picked up (the dashboard's worker banner).
 const heartbeat = await startHeartbeat({ db, log });
-log('STARTED', { concurrency: env.WORKER_CONCURRENCY, scheduler: env.WORKER_SCHEDULER, credentialKey });
+log('STARTED', {
+  concurrency: env.WORKER_CONCURRENCY,
+  scheduler: env.WORKER_SCHEDULER,
+  credentialKey,
+  proxiedEgresses: runtime.proxiedEgresses,
+});
 
 let isStopping = false;
 async function shutdown(signal: string): Promise<void> {
