@@ -10,9 +10,9 @@ const NUL = /\u0000/g;
 export const stripNul = (value: string) => value.replace(NUL, '');
 export const hasLoneSurrogate = (value: string) => LONE_SURROGATE.test(value);
 
-export const LONE_SURROGATE_MESSAGE = 'Contains an invalid character (a lone UTF-16 surrogate)';
-export const REPLACEMENT_CHAR_MESSAGE =
-  'Contains U+FFFD (�), the mark of unreadable bytes: save the file as UTF-8 (or GBK) from the original and import again';
+/** Message keys (errors.*.json `validation`), localized where the row errors are shown. */
+export const LONE_SURROGATE_MESSAGE = 'validation.invalidText';
+export const REPLACEMENT_CHAR_MESSAGE = 'validation.replacementChar';
 
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Db, PrismaClient } from '@/lib/db/types';
+import { errorTranslator } from '@/lib/i18n/error-messages';
 import { createAgencyBatch, findAgenciesByCodes, listRootAgencies, type AgencyRef } from '@/lib/data/agencies';
 import {
   AGENCY_IMPORT_COLUMNS,
@@ -120,6 +122,12 @@ function checkHeader(header: string[]): ImportRowError[] {
   return [...missing, ...unknown];
 }
 
+/** A keyed issue (validation.*, e.g. a cell holding U+FFFD) as an English sentence for the CLI; others as zod wrote them. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (!issue.message.startsWith('validation.')) return issue.message;
+  return errorTranslator('en')(issue.message as never);
+}
+
 async function validateTable(
   db: Db,
   table: ImportTable,
@@ -136,7 +144,7 @@ async function validateTable(
     if (result.success) ok.push({ row: r.rowNumber, data: result.data });
     else
       for (const issue of result.error.issues)
-        errors.push({ row: r.rowNumber, column: String(issue.path[0] ?? '') || null, message: issue.message });
+        errors.push({ row: r.rowNumber, column: String(issue.path[0] ?? '') || null, message: issueText(issue) });
   }
   const codes = [...new Set(ok.flatMap((p) => [p.data.code, ...(p.data.parent_code ? [p.data.parent_code] : [])]))];
   const [stored, roots] = await Promise.all([findAgenciesByCodes(db, codes), listRootAgencies(db)]);

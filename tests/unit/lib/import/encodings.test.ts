@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { localizeZodError } from '@/lib/i18n/localize-zod';
 import { describe, expect, it } from 'vitest';
 import { decodeImportText } from '@/lib/import/decode-text';
 import { accountImportRowSchema } from '@/lib/schemas/account-import';
@@ -44,7 +46,11 @@ describe('import encodings', () => {
   it('makes a row holding U+FFFD (an already damaged file) a row-level error on its column', () => {
     const agency = agencyImportRowSchema.safeParse({ code: 'JC', name: '江川\uFFFD\uFFFD', level: '省' });
     expect(agency.success).toBe(false);
-    expect(agency.error?.issues).toMatchObject([{ path: ['name'], message: expect.stringContaining('U+FFFD') }]);
+    expect(agency.error?.issues).toMatchObject([{ path: ['name'], message: 'validation.replacementChar' }]);
+    // Shown localized: the message says what to do in the reader's language.
+    const issue = agency.error!.issues[0]!;
+    expect(localizeZodError(new z.ZodError([issue]), 'zh-CN').message).toContain('另存为 UTF-8');
+    expect(localizeZodError(new z.ZodError([issue]), 'en').message).toContain('U+FFFD');
     const account = accountImportRowSchema.safeParse({
       agency_code: 'JC',
       platform: 'WEIBO',
