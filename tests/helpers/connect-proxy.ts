@@ -64,22 +64,23 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-// Self-signed P-256 certificate for `tunnel.invalid` only (test use; valid until 2126), trusted through `ca`.
+// Self-signed P-256 certificate for `tunnel.invalid` only (test use), trusted through `ca`. Valid from 2000 to 2123:
+// CI runs the suites again under a faked clock (faketime), which must not fall before the certificate's start.
 export const TUNNEL_KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgmZ4GYBGofj3tppi0
-hwwG25ViJF1+Id7oiTMVTTPQtiehRANCAAQ9ExQjYmf5QOPegn8l65SkwyJP8gb+
-9crBSiCNhhWe2UwsKNXZZu31HvFc7t2iSTkILC866g/pya3yjtyBHTh6
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKRJUYjVjVzvB3UnD
+585IkmoC/bs7l6KAQG2o69arf2ihRANCAASVRJEOBHy8KSEAcepGAsuDGkR9MFwM
+vchp2g+0bF7PQ1Xu70CqHKEmon3RSvHxu+hGYYwx8/y//HOGMDyRm1AM
 -----END PRIVATE KEY-----
 `;
 export const TUNNEL_CERT = `-----BEGIN CERTIFICATE-----
-MIIBpDCCAUqgAwIBAgIUOThLI3ASHv8MCRLLRbteNb0PSUQwCgYIKoZIzj0EAwIw
-GTEXMBUGA1UEAwwOdHVubmVsLmludmFsaWQwIBcNMjYxMjA0MjAzNzEyWhgPMjEy
-NjExMTAyMDM3MTJaMBkxFzAVBgNVBAMMDnR1bm5lbC5pbnZhbGlkMFkwEwYHKoZI
-zj0CAQYIKoZIzj0DAQcDQgAEPRMUI2Jn+UDj3oJ/JeuUpMMiT/IG/vXKwUogjYYV
-ntlMLCjV2Wbt9R7xXO7dokk5CCwvOuoP6cmt8o7cgR04eqNuMGwwHQYDVR0OBBYE
-FEGKDnTg7P5RjYYHPAvhA4c/Ul2dMB8GA1UdIwQYMBaAFEGKDnTg7P5RjYYHPAvh
-A4c/Ul2dMBkGA1UdEQQSMBCCDnR1bm5lbC5pbnZhbGlkMA8GA1UdEwEB/wQFMAMB
-Af8wCgYIKoZIzj0EAwIDSAAwRQIhAKofFVbN7txersK9X+7h7F7LN7qsL6Baw6/r
-Elrsze85AiBAsXRzyFyi8zyTPN3FaG+nIIkhrU6CNC2L7hVDVxtxGg==
+MIIBpTCCAUqgAwIBAgIUJ8OLAINuYQJRmEjyuAAyf3U74C4wCgYIKoZIzj0EAwIw
+GTEXMBUGA1UEAwwOdHVubmVsLmludmFsaWQwIBcNMDAwMTAxMDAwMDAwWhgPMjEy
+MzAzMTcwMDAwMDBaMBkxFzAVBgNVBAMMDnR1bm5lbC5pbnZhbGlkMFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAElUSRDgR8vCkhAHHqRgLLgxpEfTBcDL3IadoPtGxe
+z0NV7u9AqhyhJqJ90Urx8bvoRmGMMfP8v/xzhjA8kZtQDKNuMGwwHQYDVR0OBBYE
+FDmDe9zUnkkQTsXl4BPDqbCkXDAJMB8GA1UdIwQYMBaAFDmDe9zUnkkQTsXl4BPD
+qbCkXDAJMBkGA1UdEQQSMBCCDnR1bm5lbC5pbnZhbGlkMA8GA1UdEwEB/wQFMAMB
+Af8wCgYIKoZIzj0EAwIDSQAwRgIhAMIdPL9hDr+zvpZ6pZ9V1UpaF0HLA6N4Fvz/
+pjEkNcOUAiEA0cHKtgj70SK5/wZV9MrXKcL2m7LvUeLDNLcU4BxlFc8=
 -----END CERTIFICATE-----
 `;
