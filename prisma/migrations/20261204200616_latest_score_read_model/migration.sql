@@ -127,5 +127,17 @@ CREATE TRIGGER score_deleted_refresh_latest AFTER DELETE ON score
 CREATE TRIGGER inspection_updated_refresh_latest AFTER UPDATE ON inspection
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xunjian_inspection_updated();
 
+-- TRUNCATE fires no delete triggers: emptying `score` (or a table it cascades from) empties the read models too.
+CREATE FUNCTION xunjian_score_truncated_latest() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  TRUNCATE latest_score, quarter_score;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER score_truncated_clear_latest AFTER TRUNCATE ON score
+  FOR EACH STATEMENT EXECUTE FUNCTION xunjian_score_truncated_latest();
+
 -- The scores already stored.
 SELECT xunjian_refresh_latest_scores(ARRAY(SELECT DISTINCT account_id FROM score));

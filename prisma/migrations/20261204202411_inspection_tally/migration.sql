@@ -64,6 +64,18 @@ CREATE TRIGGER score_updated_tally AFTER UPDATE ON score
 CREATE TRIGGER score_deleted_tally AFTER DELETE ON score
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xunjian_tally_scores();
 
+-- TRUNCATE fires no delete triggers: emptying `score` (or a table it cascades from) empties the tally too.
+CREATE FUNCTION xunjian_score_truncated_tally() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  TRUNCATE inspection_tally;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER score_truncated_clear_tally AFTER TRUNCATE ON score
+  FOR EACH STATEMENT EXECUTE FUNCTION xunjian_score_truncated_tally();
+
 -- The scores already stored.
 INSERT INTO inspection_tally (inspection_id, result, awaiting_read, n)
   SELECT inspection_id, result, xunjian_score_awaits_read(pending_veto_codes, breakdown), count(*)::int

@@ -213,4 +213,11 @@ describe('latest score read models', () => {
     const latest = await expectReadModelsAgree();
     expect(latest.find((r) => r.account_id === account)).toMatchObject({ score_id: newer.id, total: 77 });
   });
+
+  it('are emptied with the scores by a TRUNCATE, which fires no delete trigger', async () => {
+    await t.db.$executeRawUnsafe('TRUNCATE score CASCADE');
+    expect(await fromReadModel()).toEqual([]);
+    expect(await quartersFromReadModel()).toEqual([]);
+    expect(await tallyFromReadModel()).toEqual([]);
+  });
 });
