@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -13,6 +13,14 @@ export function ImportAccountsForm() {
   const t = useTranslations('admin.import');
   const te = useTranslations('errors');
   const platformName = usePlatformName();
+  const locale = useLocale();
+  // The template's headers are Chinese: a Chinese reader finds the column by its header, an English one by its code.
+  const columnName = (column: string | null) => {
+    if (!column) return '—';
+    const header = ACCOUNT_HEADER_NAMES[column as keyof typeof ACCOUNT_HEADER_NAMES];
+    if (!header) return column;
+    return locale === 'zh-CN' ? header : `${column} (${header})`;
+  };
   const formRef = useRef<HTMLFormElement>(null);
   const [result, setResult] = useState<Imported | null>(null);
   const { isPending, message, run, fail } = useActionForm();
@@ -79,7 +87,7 @@ export function ImportAccountsForm() {
               {preview.errors.map((e, i) => (
                 <tr key={i}>
                   <td>{e.row}</td>
-                  <td>{e.column ?? '—'}</td>
+                  <td>{columnName(e.column)}</td>
                   <td>{e.message}</td>
                 </tr>
               ))}

@@ -89,6 +89,11 @@ test('[ADMIN] previews a GBK CSV with Chinese headers as Chinese text; a garbled
   await page.getByRole('button', { name: '预览校验' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '乱码' })).toContainText('第 2 行');
   await expect(confirm).toBeDisabled();
+  // The row error names the column by the template's header and says what to do, in Chinese.
+  const rejected = page.getByRole('region', { name: '错误', exact: true });
+  const garbledRow = rejected.getByRole('row').filter({ hasText: '另存为 UTF-8' });
+  await expect(garbledRow).toContainText('账号名称');
+  await expect(garbledRow).not.toContainText('display_name');
   await saveScreenshot(page, 'import-garbled-desktop');
 });
 
