@@ -18,8 +18,12 @@ import { rankByPassRate, subtreeFigures, topDeductions, type Deduction, type Sub
 import { scoreBadge, type ScoreBadge } from './figures/score';
 import { getEditionInForce } from './get-edition-in-force';
 
-/** Rows per list on the overview; the cards carry the full counts. */
-export const OVERVIEW_LIST_LIMIT = 50;
+/**
+ * Rows per list on the overview (the worst first); the cards carry the full counts and the unit ranking drills down
+ * to every account. Twenty, not fifty: the failing table joins three lists, and at province scale rendering those
+ * rows was most of the page's cost under load (docs/benchmarks.md).
+ */
+export const OVERVIEW_LIST_LIMIT = 20;
 
 export type ActivityItem = AccountActivityRow & { daysSinceLastPost: number | null; isCoverageComplete: boolean };
 
