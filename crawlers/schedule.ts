@@ -85,7 +85,8 @@ export function scheduleTable(env: NodeJS.ProcessEnv = process.env): ScheduleEnt
       timezone: 'Asia/Shanghai',
       job: ({ db }, now) => runMaintainPartitions({ now, db }),
     },
-    // Comments and profile snapshots past COMMENT_/SNAPSHOT_RETENTION_MONTHS (default 24), findings' evidence kept.
+    // Comments and profile snapshots past COMMENT_/SNAPSHOT_RETENTION_MONTHS (default 24), findings' evidence kept;
+    // sent and dead notification deliveries past DELIVERY_RETENTION_DAYS (default 180).
     {
       name: 'apply-retention',
       expression: '51 4 * * *',

@@ -241,3 +241,16 @@ export async function listDeliveryLog(
     })),
   };
 }
+
+/**
+ * Deletes up to `limit` finished deliveries (SENT or DEAD) that finished before `before` — a row without
+ * `finished_at` counts from its creation — with their tries and sent-alert marks (ON DELETE CASCADE). PENDING, QUEUED
+ * and RETRYING rows are never touched, whatever their age. Returns how many deliveries went.
+ */
+export async function deleteFinishedDeliveries(db: Db, before: Date, limit: number): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM delivery WHERE id IN (
+      SELECT id FROM delivery
+      WHERE status IN ('SENT', 'DEAD') AND COALESCE(finished_at, created_at) < ${before}
+      LIMIT ${limit})`;
+}
