@@ -1,5 +1,7 @@
 // npm run bench:load -- --base-url http://127.0.0.1:3000 [--cookie '<session cookie>' | --email … --password …]
 //   [--agency-id <uuid>] [--account-id <uuid>] [--clients 50] [--think-ms 1000] [--seconds 30]
+//   --base-url takes several comma-separated URLs of instances sharing one database (as a reverse proxy would spread
+//   clients over them): client i talks to instance i mod n; the no-think phase runs one autocannon per instance.
 // Builds and starts nothing: point it at a running production build (`npm run build && npm start`). Two phases per
 // page, loopback only: (1) closed-loop clients that wait --think-ms between requests (p50/p95/rps/errors against
 // p95 < 300 ms), (2) autocannon with the same number of connections and no think time (rps against ≥ 150/s).
@@ -31,11 +33,12 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
   },
 });
-const base = new URL(values['base-url']!);
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) {
+const bases = values['base-url']!.split(',').map((u) => new URL(u.trim()));
+if (bases.some((b) => !['127.0.0.1', 'localhost', '[::1]'].includes(b.hostname))) {
   console.error('bench:load runs against loopback only');
   process.exit(2);
 }
+const base = bases[0]!;
 const clients = Number(values.clients);
 const thinkMs = Number(values['think-ms']);
 const seconds = Number(values.seconds);
@@ -78,7 +81,7 @@ async function closedLoop(path: string, cookie: string) {
     while (performance.now() < until) {
       const t0 = performance.now();
       try {
-        const res = await fetch(new URL(path, base), { headers: { cookie }, redirect: 'manual' });
+        const res = await fetch(new URL(path, bases[i % bases.length]), { headers: { cookie }, redirect: 'manual' });
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
       } catch {
@@ -101,22 +104,29 @@ async function closedLoop(path: string, cookie: string) {
 
 const cookie = await signIn();
 console.log(
-  `node ${process.version}, ${new Date().toISOString()}, ${base.origin}, ${clients} clients, think ${thinkMs} ms, ${seconds} s per phase` +
+  `node ${process.version}, ${new Date().toISOString()}, ${bases.map((b) => b.origin).join(' + ')}, ${clients} clients, think ${thinkMs} ms, ${seconds} s per phase` +
     ' (one untimed request per page first; clients start spread over one think time)',
 );
 let isPass = true;
 for (const [name, path] of pages) {
   // One request first, untimed: a running dashboard has its shared per-scope values cached (lib/cache/read-cache.ts)
   // and its code compiled; the cold computation is timed by bench:dashboard instead.
-  await fetch(new URL(path, base), { headers: { cookie }, redirect: 'manual' }).then((r) => r.arrayBuffer());
+  for (const b of bases)
+    await fetch(new URL(path, b), { headers: { cookie }, redirect: 'manual' }).then((r) => r.arrayBuffer());
   const loop = await closedLoop(path, cookie);
-  const cannon = await autocannon({
-    url: new URL(path, base).toString(),
-    connections: clients,
-    duration: seconds,
-    headers: { cookie },
-  });
-  const errorsNoThink = cannon.errors + cannon.timeouts + cannon.non2xx;
+  const cannons = await Promise.all(
+    bases.map((b, i) =>
+      autocannon({
+        url: new URL(path, b).toString(),
+        connections: Math.floor(clients / bases.length) + (i < clients % bases.length ? 1 : 0),
+        duration: seconds,
+        headers: { cookie },
+      }),
+    ),
+  );
+  // Several instances: requests/s add up; the latencies shown are the first instance's.
+  const cannon = { ...cannons[0]!, requests: { average: cannons.reduce((n, c) => n + c.requests.average, 0) } };
+  const errorsNoThink = cannons.reduce((n, c) => n + c.errors + c.timeouts + c.non2xx, 0);
   const ok = loop.p95 < 300 && loop.errors === 0 && cannon.requests.average >= 150 && errorsNoThink === 0;
   isPass &&= ok;
   console.log(
