@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInspection } from '@/lib/services/create-inspection';
 import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
-import { ingestSnapshot } from '@/lib/services/ingest-snapshot';
 import { rescoreAccounts } from '@/lib/services/rescore-accounts';
 import { runInspection } from '@/lib/services/run-inspection';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { createTestAccount, createTestAgency } from '../../helpers/factories';
+import { ingestWeiboPosts, postsDaysAgo } from '../../helpers/ingest';
 
 const DAY = 86_400_000;
 // 00:30 Beijing on 1 October: a fourth-quarter inspection although its UTC date is still 30 September.
@@ -68,32 +68,8 @@ async function expectReadModelsAgree() {
   return actual;
 }
 
-async function ingest(accountId: string, at: Date, daysAgo: number[]) {
-  await ingestSnapshot(
-    t.db,
-    {
-      accountId,
-      platform: 'WEIBO',
-      fetchedAt: at,
-      outcome: { ok: true, partial: false },
-      profile: null,
-      posts: daysAgo.map((d) => ({
-        platformPostId: `p-${at.getTime()}-${d}`,
-        text: `政务信息发布（${d}）`,
-        publishedAt: new Date(at.getTime() - d * DAY),
-        isPinned: false,
-        isRepost: false,
-        links: [],
-        comments: [],
-      })),
-      coverage: { from: new Date(at.getTime() - 40 * DAY), to: at },
-      deletedPostIds: [],
-      appReleases: [],
-      storeListings: [],
-    },
-    { now: at },
-  );
-}
+const ingest = (accountId: string, at: Date, daysAgo: number[]) =>
+  ingestWeiboPosts(t.db, { accountId, at, posts: postsDaysAgo(at, daysAgo) });
 
 async function inspect(name: string, at: Date) {
   const { id } = await createInspection({

@@ -8,11 +8,11 @@ import { ensureScoringConfig } from '@/lib/services/ensure-scoring-config';
 import { getAccountDetail } from '@/lib/services/get-account-detail';
 import { getAgencyScorecard } from '@/lib/services/get-agency-scorecard';
 import { getOverview } from '@/lib/services/get-overview';
-import { ingestSnapshot } from '@/lib/services/ingest-snapshot';
 import { rescoreAccounts } from '@/lib/services/rescore-accounts';
 import { runInspection } from '@/lib/services/run-inspection';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { createTestAccount, createTestAgency } from '../../helpers/factories';
+import { ingestWeiboPosts, postsDaysAgo } from '../../helpers/ingest';
 
 const EARLY = new Date('2026-10-10T04:00:00Z');
 const LATE = new Date('2026-11-20T04:00:00Z');
@@ -23,32 +23,8 @@ let countyId: string;
 let accountId: string;
 let access: Access;
 
-async function ingest(at: Date, daysAgo: number[]) {
-  await ingestSnapshot(
-    t.db,
-    {
-      accountId,
-      platform: 'WEIBO',
-      fetchedAt: at,
-      outcome: { ok: true, partial: false },
-      profile: null,
-      posts: daysAgo.map((d) => ({
-        platformPostId: `p-${at.getTime()}-${d}`,
-        text: `政务信息发布（${d}）`,
-        publishedAt: new Date(at.getTime() - d * DAY),
-        isPinned: false,
-        isRepost: false,
-        links: [],
-        comments: [],
-      })),
-      coverage: { from: new Date(at.getTime() - 40 * DAY), to: at },
-      deletedPostIds: [],
-      appReleases: [],
-      storeListings: [],
-    },
-    { now: at },
-  );
-}
+const ingest = (at: Date, daysAgo: number[]) =>
+  ingestWeiboPosts(t.db, { accountId, at, posts: postsDaysAgo(at, daysAgo) });
 
 async function inspect(name: string, at: Date) {
   const { id } = await createInspection({
