@@ -20,7 +20,7 @@ import { getOverview } from '@/lib/services/get-overview';
 import { listFindings } from '@/lib/services/list-findings';
 import { runInspection } from '@/lib/services/run-inspection';
 import { seedAgencyTree } from './bench/agency-tree';
-import { createScratchDatabase } from './bench/scratch-database';
+import { createScratchDatabase, localDatabaseUrl } from './bench/scratch-database';
 import { DAY_MS } from '@/lib/time';
 
 const ACCOUNTS = Number(process.env.BENCH_DASHBOARD_ACCOUNTS ?? 50_000);
@@ -42,13 +42,8 @@ const { values } = parseArgs({ options: { database: { type: 'string' } } });
 
 /** The kept database of `--database` (local server only), or a scratch database seeded and scored here. */
 async function openDatabase() {
-  if (values.database) {
-    if (!/^[a-z0-9_]+$/.test(values.database)) throw new Error('--database must be [a-z0-9_]+');
-    const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-    if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(url.hostname)) throw new Error('local databases only');
-    url.pathname = `/${values.database}`;
-    return { name: values.database, url: url.toString(), drop: async () => {}, kept: true };
-  }
+  if (values.database)
+    return { name: values.database, url: localDatabaseUrl(values.database), drop: async () => {}, kept: true };
   return { ...(await createScratchDatabase()), kept: false };
 }
 

@@ -14,6 +14,15 @@ async function adminQuery(adminUrl: string, sql: string) {
   }
 }
 
+/** The URL of an existing database `name` on the local server of TEST_DATABASE_URL; any other host is refused. */
+export function localDatabaseUrl(name: string): string {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('a database name is [a-z0-9_]+');
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  if (!LOCAL_HOSTS.includes(url.hostname)) throw new Error(`Refusing non-local database ${url.hostname}`);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** A migrated throw-away database on the local server of TEST_DATABASE_URL; benches refuse any other host. */
 export async function createScratchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
